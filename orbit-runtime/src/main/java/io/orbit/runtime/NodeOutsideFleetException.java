@@ -1,0 +1,17 @@
+package io.orbit.runtime;
+
+/**
+ * A node id is not inside {@code 0 .. fleetSize-1}.
+ */
+public final class NodeOutsideFleetException extends OrbitException
+{
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what went wrong, naming the fleet, KIND, file or limit.
+     */
+    public NodeOutsideFleetException(final String message)
+    {
+        super(message);
+    }
+}

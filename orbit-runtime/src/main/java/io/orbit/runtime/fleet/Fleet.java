@@ -1,0 +1,376 @@
+package io.orbit.runtime.fleet;
+
+import io.orbit.runtime.EmptyFleetException;
+import io.orbit.runtime.NodeOutsideFleetException;
+import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.ring.Ring;
+import io.orbit.runtime.ring.RingSpec;
+import io.orbit.runtime.segment.MappedFileStore;
+import io.orbit.runtime.segment.Segment;
+import io.orbit.runtime.segment.SegmentFormat;
+import io.orbit.runtime.segment.SegmentStore;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This process's handle into a named group of sibling processes: a name, a size (node slots), this
+ * process's node, and one ring per KIND, opened on first use.
+ *
+ * <p>{@link #join}/{@link #joinAs} give process-local fleets (in-memory segments shared by the
+ * handles of one name in this process, no files). {@link #joinShm}/{@link #joinShmAs} give
+ * shared-memory fleets: segments are files in {@code /dev/shm} (or {@code -Dorbit.shm.dir}), and the
+ * handle leases its node for its whole life, so one live process writes each node's lane.
+ *
+ * <p>Thread-safe. Closing frees this handle's node lease and drops its rings; it never deletes
+ * segments ({@link #removeSegments(String)} does, when no node is alive).
+ */
+public final class Fleet implements AutoCloseable
+{
+    /** Largest fleet size: node ids are 16 bits. */
+    public static final int MAX_SIZE = 65_535;
+
+    private final String name;
+    private final int size;
+    private final int node;
+    private final boolean shm;
+    private final SegmentStore store;
+    private final NodeLeases leases;
+    private final NodeLeases.Lease lease;
+    private final Runnable onClose;
+    private final RingRegistry rings;
+    private final List<Segment> tables = new ArrayList<>();
+    private final long pendingBoundMs = Long.getLong(Ring.PENDING_BOUND_PROPERTY, Ring.DEFAULT_PENDING_BOUND_MS);
+    private boolean closed;
+
+    private Fleet(
+        final String name,
+        final int size,
+        final int node,
+        final boolean shm,
+        final SegmentStore store,
+        final NodeLeases leases,
+        final Runnable onClose)
+    {
+        this.name = name;
+        this.size = size;
+        this.node = node;
+        this.shm = shm;
+        this.store = store;
+        this.leases = leases;
+        this.onClose = onClose;
+        this.rings = new RingRegistry(name);
+        try
+        {
+            this.lease = leases.acquire(node);
+        }
+        catch (final RuntimeException ex)
+        {
+            onClose.run();
+            throw ex;
+        }
+    }
+
+    /**
+     * Joins a process-local fleet as node 0.
+     *
+     * @param name fleet name, 1-32 characters of {@code [A-Za-z0-9_.]}.
+     * @param size number of nodes, 1-65535.
+     * @return the handle.
+     */
+    public static Fleet join(final String name, final int size)
+    {
+        return joinAs(name, size, 0);
+    }
+
+    /**
+     * Joins a process-local fleet as the given node.
+     *
+     * @param name fleet name.
+     * @param size number of nodes.
+     * @param node this handle's node, {@code 0 .. size-1}, not held by another handle.
+     * @return the handle.
+     */
+    public static Fleet joinAs(final String name, final int size, final int node)
+    {
+        validate(name, size, node);
+        final LocalFleets.State state = LocalFleets.acquire(name);
+        return new Fleet(name, size, node, false, state.store(), state, () -> LocalFleets.release(state));
+    }
+
+    /**
+     * Joins a shared-memory fleet as node 0.
+     *
+     * @param name fleet name.
+     * @param size number of nodes.
+     * @return the handle, holding node 0's lease.
+     */
+    public static Fleet joinShm(final String name, final int size)
+    {
+        return joinShmAs(name, size, 0);
+    }
+
+    /**
+     * Joins a shared-memory fleet as the given node, in the directory named by {@code orbit.shm.dir}
+     * (default {@code /dev/shm}).
+     *
+     * @param name fleet name.
+     * @param size number of nodes.
+     * @param node this process's node; its lease is held until {@link #close()}.
+     * @return the handle.
+     * @throws io.orbit.runtime.NodeInUseException when another live process holds the node.
+     */
+    public static Fleet joinShmAs(final String name, final int size, final int node)
+    {
+        return joinShmAs(name, size, node, MappedFileStore.defaultDirectory());
+    }
+
+    /**
+     * Joins a shared-memory fleet as the given node, with its segments in the given directory.
+     *
+     * @param name      fleet name.
+     * @param size      number of nodes.
+     * @param node      this process's node.
+     * @param directory directory of the fleet's segments and lease files.
+     * @return the handle.
+     */
+    public static Fleet joinShmAs(final String name, final int size, final int node, final Path directory)
+    {
+        validate(name, size, node);
+        final MappedFileStore store = new MappedFileStore(
+            directory, Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
+        return new Fleet(name, size, node, true, store, new FileNodeLeases(name, directory), () -> { });
+    }
+
+    private static void validate(final String name, final int size, final int node)
+    {
+        RuntimeCheck.ensure();
+        FleetName.validate(name);
+        if (size < 1 || size > MAX_SIZE)
+        {
+            throw new EmptyFleetException("fleet " + name + ": size must be 1.." + MAX_SIZE + ", was " + size);
+        }
+        if (node < 0 || node >= size)
+        {
+            throw new NodeOutsideFleetException("fleet " + name + ": node " + node + " is outside 0.." + (size - 1));
+        }
+    }
+
+    /**
+     * @return the fleet name.
+     */
+    public String name()
+    {
+        return name;
+    }
+
+    /**
+     * @return the number of node slots.
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * @return this handle's node.
+     */
+    public int node()
+    {
+        return node;
+    }
+
+    /**
+     * @return true for a shared-memory fleet, false for a process-local one.
+     */
+    public boolean isShm()
+    {
+        return shm;
+    }
+
+    /**
+     * The ring of a KIND, opened (created or attached) on first use.
+     *
+     * @param spec the ring's spec.
+     * @return the ring.
+     * @throws io.orbit.runtime.KindConflictException when the KIND is already open with another spec.
+     * @throws io.orbit.runtime.SegmentLayoutException when the segment exists with another layout.
+     */
+    public Ring ring(final RingSpec spec)
+    {
+        return ring(spec, null);
+    }
+
+    /**
+     * The ring of a KIND for a typed claimant (a generated codec's record type), opened on first use.
+     *
+     * @param spec     the ring's spec.
+     * @param claimant the type stored in the ring, named in conflict messages; null for untyped use.
+     * @return the ring.
+     * @throws io.orbit.runtime.KindConflictException when another type or spec already holds the KIND.
+     */
+    public Ring ring(final RingSpec spec, final Class<?> claimant)
+    {
+        checkOpen();
+        return rings.ring(spec, claimant, () -> Ring.open(
+            store, SegmentNames.segment(name, spec.kind()), name, spec, size, node, leases, pendingBoundMs));
+    }
+
+    /**
+     * Opens (creates or attaches) a fleet table segment, such as the contest or heartbeat table of a
+     * reserved KIND. The segment is released when the fleet closes.
+     *
+     * @param kind   the table's reserved KIND.
+     * @param format the table's layout.
+     * @return the opened segment.
+     */
+    public synchronized Segment table(final int kind, final SegmentFormat format)
+    {
+        checkOpen();
+        final Segment segment = store.open(SegmentNames.segment(name, kind), format);
+        tables.add(segment);
+        return segment;
+    }
+
+    /**
+     * Liveness of a node: true while some live process (or, for process-local fleets, some open
+     * handle) holds its lease. Never probes a lease this process holds.
+     *
+     * @param node node id.
+     * @return true when the node is alive.
+     */
+    public boolean isNodeAlive(final int node)
+    {
+        if (node < 0 || node >= size)
+        {
+            throw new NodeOutsideFleetException("fleet " + name + ": node " + node + " is outside 0.." + (size - 1));
+        }
+        return leases.isAlive(node);
+    }
+
+    /**
+     * @param node node id.
+     * @return the pid recorded by the node's last lease holder, or -1 (process-local fleets: this pid while held).
+     */
+    public long nodePid(final int node)
+    {
+        if (leases instanceof FileNodeLeases files)
+        {
+            return files.recordedPid(node);
+        }
+        return leases.isAlive(node) ? ProcessHandle.current().pid() : -1;
+    }
+
+    /**
+     * Frees this handle's node lease and drops its rings and tables; no new ring can be opened.
+     * Rings still held by the caller stay mapped (the garbage collector unmaps them), so late use
+     * never faults, but writes through them are no longer protected by the lease. Idempotent.
+     */
+    @Override
+    public void close()
+    {
+        synchronized (this)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            tables.forEach(Segment::close);
+            tables.clear();
+        }
+        rings.closeAll();
+        lease.close();
+        onClose.run();
+    }
+
+    /**
+     * Removes every segment and lease file of a shared-memory fleet from the default directory.
+     *
+     * @param name fleet name.
+     * @return the number of files removed.
+     * @throws OrbitException while any node of the fleet is alive.
+     */
+    public static int removeSegments(final String name)
+    {
+        return removeSegments(name, MappedFileStore.defaultDirectory());
+    }
+
+    /**
+     * Removes every segment and lease file of a shared-memory fleet from a directory. Refused while
+     * any node of the fleet holds its lease: removing files under live processes splits the fleet.
+     *
+     * @param name      fleet name.
+     * @param directory the fleet's directory.
+     * @return the number of files removed.
+     */
+    public static int removeSegments(final String name, final Path directory)
+    {
+        FleetName.validate(name);
+        final FileNodeLeases leases = new FileNodeLeases(name, directory);
+        final List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory))
+        {
+            for (final Path file : entries)
+            {
+                final String fileName = file.getFileName().toString();
+                if (SegmentNames.belongsTo(name, fileName))
+                {
+                    files.add(file);
+                    final int node = leaseNode(name, fileName);
+                    if (node >= 0 && leases.isAlive(node))
+                    {
+                        throw new OrbitException("refusing to remove the segments of fleet " + name + " in " + directory
+                            + ": node " + node + " is alive (pid " + leases.recordedPid(node) + ")");
+                    }
+                }
+            }
+            for (final Path file : files)
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new OrbitException("cannot remove the segments of fleet " + name + " in " + directory + ": " + ex, ex);
+        }
+        return files.size();
+    }
+
+    private static int leaseNode(final String fleet, final String fileName)
+    {
+        final String prefix = "orbit-" + fleet + "-node";
+        if (!fileName.startsWith(prefix) || !fileName.endsWith(".lock"))
+        {
+            return -1;
+        }
+        final String rest = fileName.substring(prefix.length());
+        final int dash = rest.indexOf('-');
+        try
+        {
+            return dash < 0 ? -1 : Integer.parseInt(rest.substring(0, dash));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    private synchronized void checkOpen()
+    {
+        if (closed)
+        {
+            throw new OrbitException("fleet " + name + " (node " + node + ") is closed");
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Fleet{name=" + name + ", size=" + size + ", node=" + node + ", " + (shm ? "shm" : "local") + "}";
+    }
+}

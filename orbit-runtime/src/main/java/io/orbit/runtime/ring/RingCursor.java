@@ -1,0 +1,198 @@
+package io.orbit.runtime.ring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A subscriber's position in a ring: the next counter of every lane. Each poll inspects at most
+ * one ring window per lane and accounts for every counter it moves past as delivered,
+ * overwritten, abandoned or corrupt. A counter claimed by a live SHARED writer that has not yet
+ * committed stops the lane without advancing.
+ *
+ * <p>Not thread-safe: one cursor per subscriber thread.
+ */
+public final class RingCursor
+{
+    private final Ring ring;
+    private final long[] next;
+    private final long[] pendingCounter;
+    private final long[] pendingSince;
+    private final long[] nextProbe;
+    private final FrameView view;
+    private final PollStats lastPoll = new PollStats();
+    private final PollStats totals = new PollStats();
+    private long generation;
+
+    /** @param start -1 from start, -2 at head, else that counter in every lane. */
+    RingCursor(final Ring ring, final long start)
+    {
+        this.ring = ring;
+        final int lanes = ring.laneCount();
+        this.next = new long[lanes];
+        this.pendingCounter = new long[lanes];
+        this.pendingSince = new long[lanes];
+        this.nextProbe = new long[lanes];
+        this.view = ring.newFrameView();
+        this.generation = ring.resetGeneration();
+        Arrays.fill(pendingCounter, -1);
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            next[lane] = start == -1 ? 0 : start == -2 ? ring.head(lane) : start;
+        }
+    }
+
+    /**
+     * @return the ring this cursor reads.
+     */
+    public Ring ring()
+    {
+        return ring;
+    }
+
+    /**
+     * @param lane lane index.
+     * @return the next counter this cursor will read in that lane.
+     */
+    public long next(final int lane)
+    {
+        return next[lane];
+    }
+
+    /**
+     * @return the smallest next counter over all lanes.
+     */
+    public long minimumNext()
+    {
+        return Arrays.stream(next).min().orElse(0);
+    }
+
+    /**
+     * @return counts of the most recent poll (reused by the next poll).
+     */
+    public PollStats lastPoll()
+    {
+        return lastPoll;
+    }
+
+    /**
+     * @return counts summed over every poll of this cursor.
+     */
+    public PollStats totals()
+    {
+        return totals;
+    }
+
+    /**
+     * Zero-allocation poll: hands every new frame to the handler, lane by lane.
+     *
+     * @param handler receives each delivered frame; the view is valid only during the call.
+     * @return this poll's counts (the cursor's reused {@link #lastPoll()}).
+     */
+    public PollStats poll(final FrameHandler handler)
+    {
+        final PollStats stats = lastPoll;
+        stats.clear();
+        final long currentGeneration = ring.resetGeneration();
+        if (currentGeneration != generation)
+        {
+            generation = currentGeneration;
+            Arrays.fill(next, 0);
+            Arrays.fill(pendingCounter, -1);
+            stats.reset = true;
+            totals.add(stats);
+            return stats;
+        }
+        final boolean shared = ring.spec().topology() == Topology.SHARED;
+        final long capacity = ring.capacity();
+        for (int lane = 0; lane < next.length; lane++)
+        {
+            final long head = ring.head(lane);
+            long counter = next[lane];
+            final long start = counter;
+            final long oldest = head - capacity;
+            if (counter < oldest)
+            {
+                stats.overwritten += oldest - counter;
+                counter = oldest;
+            }
+            while (counter < head)
+            {
+                final int outcome = ring.readSlot(lane, counter, view, true);
+                if (outcome == Ring.READY)
+                {
+                    stats.delivered++;
+                    handler.onFrame(view);
+                }
+                else if (outcome == Ring.OVERWRITTEN)
+                {
+                    stats.overwritten++;
+                }
+                else if (outcome == Ring.CORRUPT || !shared)
+                {
+                    // PER_NODE heads cover committed frames only: anything else below the head is damage.
+                    stats.corrupt++;
+                }
+                else if (abandoned(lane, counter, outcome))
+                {
+                    stats.abandoned++;
+                }
+                else
+                {
+                    break;
+                }
+                counter++;
+            }
+            if (counter > start)
+            {
+                stats.movedPast += counter - start;
+                next[lane] = counter;
+            }
+        }
+        totals.add(stats);
+        return stats;
+    }
+
+    /**
+     * Convenient poll: copies every new frame.
+     *
+     * @return the frames and the loss of this poll.
+     */
+    public RingPoll poll()
+    {
+        final List<Frame> frames = new ArrayList<>();
+        final PollStats stats = poll(frame -> frames.add(frame.toFrame()));
+        return new RingPoll(List.copyOf(frames), stats.overwritten, stats.abandoned, stats.corrupt, stats.reset);
+    }
+
+    /**
+     * A SHARED counter that is claimed but not committed is abandoned once its writer is known dead
+     * (its id names a node whose lease is free), or once it has been pending past the bound.
+     */
+    private boolean abandoned(final int lane, final long counter, final int outcome)
+    {
+        final long now = System.nanoTime();
+        if (pendingCounter[lane] != counter)
+        {
+            pendingCounter[lane] = counter;
+            pendingSince[lane] = now;
+            nextProbe[lane] = now + Ring.PROBE_AFTER_NS;
+            return false;
+        }
+        if (outcome == Ring.IN_FLIGHT && now - nextProbe[lane] >= 0)
+        {
+            nextProbe[lane] = now + Ring.PROBE_INTERVAL_NS;
+            if (ring.writerOfSlotIsDead(lane, counter))
+            {
+                return true;
+            }
+        }
+        return now - pendingSince[lane] >= ring.pendingBoundNs();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "RingCursor{kind=" + ring.kind() + ", next=" + Arrays.toString(next) + "}";
+    }
+}

@@ -1,0 +1,105 @@
+package io.orbit.runtime.ring;
+
+import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.SegmentFormat;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.nio.ByteOrder;
+
+import static io.orbit.runtime.ring.RingLayout.*;
+
+/**
+ * The segment of one ring: initialisation by its creator and the attach-time check of every
+ * header field against the spec this process expects.
+ */
+final class RingSegmentFormat implements SegmentFormat
+{
+    private final String fleet;
+    private final RingSpec spec;
+    private final int laneCount;
+
+    RingSegmentFormat(final String fleet, final RingSpec spec, final int laneCount)
+    {
+        this.fleet = fleet;
+        this.spec = spec;
+        this.laneCount = laneCount;
+    }
+
+    @Override
+    public long segmentLength()
+    {
+        return RingLayout.segmentLength(laneCount, spec.capacity(), spec.slotStride());
+    }
+
+    @Override
+    public int headerLength()
+    {
+        return HEADER_LENGTH;
+    }
+
+    @Override
+    public int readyWordOffset()
+    {
+        return MAGIC_OFFSET;
+    }
+
+    @Override
+    public int readyWordValue()
+    {
+        return MAGIC;
+    }
+
+    @Override
+    public void initialize(final AtomicBuffer buffer)
+    {
+        // Slots and lane heads of a new segment are already zero; only the header needs writing.
+        buffer.putLong(CAPACITY_OFFSET, spec.capacity(), ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(VERSION_OFFSET, VERSION, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(PAYLOAD_CAPACITY_OFFSET, spec.payloadCapacity(), ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(SLOT_STRIDE_OFFSET, spec.slotStride(), ByteOrder.LITTLE_ENDIAN);
+        buffer.putByte(KIND_OFFSET, (byte)spec.kind());
+        buffer.putByte(TOPOLOGY_OFFSET, (byte)spec.topology().code());
+        buffer.putShort(LANE_COUNT_OFFSET, (short)laneCount, ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(LAYOUT_FINGERPRINT_OFFSET, spec.fingerprint(), ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void validate(final AtomicBuffer header, final long fileLength, final String location)
+    {
+        check(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "kind", spec.kind(), header.getByte(KIND_OFFSET) & 0xFF);
+        final int topology = header.getByte(TOPOLOGY_OFFSET) & 0xFF;
+        if (topology == Topology.SHARED_ORDERED_CODE)
+        {
+            throw new SegmentLayoutException(prefix(location) + "topology is 2 (SHARED_ORDERED, written by orbit-rs), "
+                + "which Orbit for Java does not support; expected " + spec.topology().code() + " (" + spec.topology() + ")");
+        }
+        check(location, "topology", spec.topology().code(), topology);
+        check(location, "lane_count", laneCount, header.getShort(LANE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        check(location, "capacity", spec.capacity(), header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "payload_capacity", spec.payloadCapacity(), header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "slot_stride", spec.slotStride(), header.getInt(SLOT_STRIDE_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "file size", segmentLength(), fileLength);
+        final long found = header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        if (spec.fingerprint() != 0 && found != 0 && found != spec.fingerprint())
+        {
+            throw new SegmentLayoutException(prefix(location) + "field layout_fingerprint expected 0x"
+                + Long.toHexString(spec.fingerprint()) + " but found 0x" + Long.toHexString(found)
+                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)");
+        }
+    }
+
+    private void check(final String location, final String field, final long expected, final long found)
+    {
+        if (expected != found)
+        {
+            throw new SegmentLayoutException(prefix(location) + "field " + field + " expected " + expected + " but found " + found);
+        }
+    }
+
+    private String prefix(final String location)
+    {
+        return "segment " + location + " (fleet " + fleet + ", KIND " + spec.kind() + "): ";
+    }
+}
