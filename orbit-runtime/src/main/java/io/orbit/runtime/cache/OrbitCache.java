@@ -1,0 +1,507 @@
+package io.orbit.runtime.cache;
+
+import io.orbit.runtime.FrameTooLargeException;
+import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.PayloadEncoder;
+import io.orbit.runtime.ring.Ring;
+import io.orbit.runtime.ring.RingSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A fleet-wide cache of byte keys and byte values with optional expiry, over the SHARED ring of
+ * the reserved KIND {@value #KIND}. Every mutation is one frame (frame kind = op: 1 PUT, 2 DELETE,
+ * 3 RESET; payload as {@link CacheFrame} describes). A lookup answers what a backward walk over the
+ * ring's retained window answers: the newest mutation of the key wins, a DELETE shadows older PUTs,
+ * a RESET shadows older entries whose scoped key starts with the reset prefix, an expired PUT is a
+ * miss, and what has left the window is gone.
+ *
+ * <p>Unlike orbit-rs, which walked up to 65 536 slots per {@code get}, lookups are served from a
+ * process-local index fed by a cursor over the ring ({@link CacheIndex}, {@link CacheFeed}): after
+ * catching up with the frames published since the previous lookup, a lookup is O(1) in the ring
+ * capacity.
+ *
+ * <pre>{@code
+ * try (Fleet fleet = Fleet.joinShmAs("shop", 4, node))
+ * {
+ *     OrbitCache sessions = OrbitCache.withPrefix(fleet, "session:");
+ *     sessions.put("alice", "token-1", Duration.ofMinutes(5));
+ *     Optional<String> token = sessions.getString("alice");
+ * }
+ * }</pre>
+ *
+ * <p>Keys are scoped: the bytes on the ring are {@code prefix + key}. A RESET removes every key that
+ * <em>starts with</em> this cache's prefix, byte for byte, across all caches of the fleet: the empty
+ * prefix resets every cache, and prefix {@code "a"} also resets a cache with prefix {@code "ab"}
+ * (orbit-rs weak point 19, kept for compatibility; choose prefixes that are not prefixes of each
+ * other, for example ending them with {@code ':'}).
+ *
+ * <p>Expiry is on the monotonic clock shared by the processes of one host ({@link OrbitClock#monotonicNanos()},
+ * in ms), not on wall time as in orbit-rs, so NTP steps neither extend nor cut a TTL.
+ *
+ * <p>Thread-safe. Writes never take the cache's lock; lookups of one handle are serialised.
+ */
+public final class OrbitCache
+{
+    /** The reserved ring KIND of the cache. */
+    public static final int KIND = 200;
+    /** Default slots of the cache ring: the window of mutations a lookup can see. */
+    public static final int DEFAULT_CAPACITY = 16_384;
+    /** Default payload bytes per slot: key + value of one mutation may then take 243 bytes. */
+    public static final int DEFAULT_PAYLOAD_CAPACITY = 256;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final PayloadEncoder<Mutation> ENCODER =
+        (buffer, offset, m) -> CacheFrame.encode(buffer, offset, m.op, m.expiresAtMs, m.prefix, m.key, m.value);
+
+    private final Fleet fleet;
+    private final Ring ring;
+    private final byte[] prefix;
+    private final OrbitClock clock;
+    private final CacheIndex index;
+    private final CacheFeed feed;
+
+    private OrbitCache(final Fleet fleet, final Ring ring, final byte[] prefix, final OrbitClock clock)
+    {
+        this.fleet = fleet;
+        this.ring = ring;
+        this.prefix = prefix;
+        this.clock = clock;
+        this.index = new CacheIndex(ring.capacity(), maxScopedKeyLength(ring.payloadCapacity()));
+        this.feed = new CacheFeed(ring, index);
+    }
+
+    /**
+     * Opens the cache with the empty prefix and the default ring.
+     *
+     * @param fleet the fleet.
+     * @return the cache.
+     */
+    public static OrbitCache open(final Fleet fleet)
+    {
+        return builder(fleet).build();
+    }
+
+    /**
+     * Opens the cache with a key prefix and the default ring.
+     *
+     * @param fleet  the fleet.
+     * @param prefix key prefix, UTF-8 encoded.
+     * @return the cache.
+     */
+    public static OrbitCache withPrefix(final Fleet fleet, final String prefix)
+    {
+        return builder(fleet).prefix(prefix).build();
+    }
+
+    /**
+     * Opens the cache with a key prefix and the default ring.
+     *
+     * @param fleet  the fleet.
+     * @param prefix key prefix bytes.
+     * @return the cache.
+     */
+    public static OrbitCache withPrefix(final Fleet fleet, final byte[] prefix)
+    {
+        return builder(fleet).prefix(prefix).build();
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @return a builder for a cache with another clock or ring size.
+     */
+    public static Builder builder(final Fleet fleet)
+    {
+        return new Builder(fleet);
+    }
+
+    /**
+     * @param capacity        ring slots, a power of two.
+     * @param payloadCapacity payload bytes per slot.
+     * @return the SHARED spec of the cache ring.
+     */
+    public static RingSpec ringSpec(final int capacity, final int payloadCapacity)
+    {
+        return RingSpec.shared(KIND, capacity, payloadCapacity);
+    }
+
+    // --------------------------------------------------------------------------------------- writes
+
+    /**
+     * Stores a value that never expires.
+     *
+     * @param key   key inside this cache's prefix.
+     * @param value value bytes.
+     * @return the NetId64 of the PUT frame.
+     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     */
+    public long put(final byte[] key, final byte[] value)
+    {
+        return put(key, value, null);
+    }
+
+    /**
+     * Stores a value that expires after {@code ttl} on the monotonic clock.
+     *
+     * @param key   key inside this cache's prefix.
+     * @param value value bytes.
+     * @param ttl   time to live; {@code null} = never expires; {@link Duration#ZERO} becomes 1 ms (as in
+     *              orbit-rs: the value lives at most until the next millisecond); other values are
+     *              rounded up to whole milliseconds.
+     * @return the NetId64 of the PUT frame.
+     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     * @throws InvalidValueException  for a null key or value, or a negative ttl.
+     */
+    public long put(final byte[] key, final byte[] value, final Duration ttl)
+    {
+        require(key, "key");
+        require(value, "value");
+        return publish(CacheFrame.OP_PUT, expiresAt(ttl), key, value);
+    }
+
+    /**
+     * Stores a UTF-8 value that never expires.
+     *
+     * @param key   key, UTF-8 encoded.
+     * @param value value, UTF-8 encoded.
+     * @return the NetId64 of the PUT frame.
+     */
+    public long put(final String key, final String value)
+    {
+        return put(utf8(key, "key"), utf8(value, "value"), null);
+    }
+
+    /**
+     * Stores a UTF-8 value with a time to live.
+     *
+     * @param key   key, UTF-8 encoded.
+     * @param value value, UTF-8 encoded.
+     * @param ttl   time to live, as for {@link #put(byte[], byte[], Duration)}.
+     * @return the NetId64 of the PUT frame.
+     */
+    public long put(final String key, final String value, final Duration ttl)
+    {
+        return put(utf8(key, "key"), utf8(value, "value"), ttl);
+    }
+
+    /**
+     * Removes a key (publishes a DELETE, which shadows every older PUT of the key).
+     *
+     * @param key key inside this cache's prefix.
+     * @return the NetId64 of the DELETE frame.
+     */
+    public long delete(final byte[] key)
+    {
+        require(key, "key");
+        return publish(CacheFrame.OP_DELETE, 0, key, EMPTY);
+    }
+
+    /**
+     * @param key key, UTF-8 encoded.
+     * @return the NetId64 of the DELETE frame.
+     */
+    public long delete(final String key)
+    {
+        return delete(utf8(key, "key"));
+    }
+
+    /**
+     * Removes every key whose scoped bytes start with this cache's prefix, in every cache of the
+     * fleet (see the class comment: the empty prefix resets everything).
+     *
+     * @return the NetId64 of the RESET frame.
+     */
+    public long reset()
+    {
+        return publish(CacheFrame.OP_RESET, 0, EMPTY, EMPTY);
+    }
+
+    private long publish(final int op, final long expiresAtMs, final byte[] key, final byte[] value)
+    {
+        final long scopedKeyLength = (long)prefix.length + key.length;
+        final long length = CacheFrame.HEADER_LENGTH + scopedKeyLength + value.length;
+        if (scopedKeyLength > CacheFrame.MAX_FIELD_LENGTH || value.length > CacheFrame.MAX_FIELD_LENGTH
+            || length > ring.payloadCapacity())
+        {
+            throw new FrameTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
+                + scopedKeyLength + " (prefix " + prefix.length + " + key " + key.length + ") + value " + value.length
+                + ") exceeds the payload capacity " + ring.payloadCapacity() + " of ring KIND " + KIND + " in fleet "
+                + fleet.name() + ": scoped key + value may take at most " + maxScopedKeyLength(ring.payloadCapacity())
+                + " bytes, each at most " + CacheFrame.MAX_FIELD_LENGTH);
+        }
+        return ring.publish(op, op == CacheFrame.OP_PUT ? expiresAtMs : 0, (int)length, ENCODER,
+            new Mutation(op, expiresAtMs, prefix, key, value));
+    }
+
+    private long expiresAt(final Duration ttl)
+    {
+        if (ttl == null)
+        {
+            return 0;
+        }
+        if (ttl.isNegative())
+        {
+            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): ttl must not be negative, was "
+                + ttl);
+        }
+        final long ttlMs = ceilMillis(ttl);
+        final long now = nowMs();
+        final long expires = now > Long.MAX_VALUE - ttlMs ? Long.MAX_VALUE : now + ttlMs;
+        return Math.max(1, expires); // 0 means "never"; a clock before its origin still expires
+    }
+
+    private static long ceilMillis(final Duration ttl)
+    {
+        if (ttl.getSeconds() >= Long.MAX_VALUE / 1000 - 1)
+        {
+            return Long.MAX_VALUE;
+        }
+        final long millis = ttl.getSeconds() * 1000 + ttl.getNano() / 1_000_000 + (ttl.getNano() % 1_000_000 == 0 ? 0 : 1);
+        return Math.max(1, millis);
+    }
+
+    // ---------------------------------------------------------------------------------------- reads
+
+    /**
+     * Looks a key up, catching up with the ring first.
+     *
+     * @param key key inside this cache's prefix.
+     * @return the value on a hit; empty on a miss (absent, deleted, expired or reset).
+     */
+    public Optional<byte[]> get(final byte[] key)
+    {
+        return read(key).value();
+    }
+
+    /**
+     * @param key key, UTF-8 encoded.
+     * @return the value on a hit.
+     */
+    public Optional<byte[]> get(final String key)
+    {
+        return get(utf8(key, "key"));
+    }
+
+    /**
+     * @param key key, UTF-8 encoded.
+     * @return the value decoded as UTF-8 on a hit.
+     */
+    public Optional<String> getString(final String key)
+    {
+        return get(key).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Looks a key up, catching up with the ring first, and says why it is a hit or a miss.
+     *
+     * @param key key inside this cache's prefix.
+     * @return the outcome, value and revision.
+     */
+    public CacheRead read(final byte[] key)
+    {
+        require(key, "key");
+        synchronized (feed)
+        {
+            feed.catchUp();
+            return index.read(prefix, key, nowMs());
+        }
+    }
+
+    /**
+     * @param key key, UTF-8 encoded.
+     * @return the outcome, value and revision.
+     */
+    public CacheRead read(final String key)
+    {
+        return read(utf8(key, "key"));
+    }
+
+    /**
+     * @return a snapshot of this handle's counts, after catching up with the ring.
+     */
+    public CacheStats stats()
+    {
+        synchronized (feed)
+        {
+            feed.catchUp();
+            return feed.stats();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ accessors
+
+    /**
+     * @return a copy of this cache's key prefix.
+     */
+    public byte[] prefix()
+    {
+        return prefix.clone();
+    }
+
+    /**
+     * @return the ring holding the mutations.
+     */
+    public Ring ring()
+    {
+        return ring;
+    }
+
+    /**
+     * @return the clock used for expiry.
+     */
+    public OrbitClock clock()
+    {
+        return clock;
+    }
+
+    /**
+     * @return bytes left for key + value in one PUT, after the header and this cache's prefix.
+     */
+    public int maxKeyAndValueLength()
+    {
+        return ring.payloadCapacity() - CacheFrame.HEADER_LENGTH - prefix.length;
+    }
+
+    private long nowMs()
+    {
+        return Math.floorDiv(clock.monotonicNanos(), 1_000_000L);
+    }
+
+    private static int maxScopedKeyLength(final int payloadCapacity)
+    {
+        return Math.max(0, Math.min(payloadCapacity - CacheFrame.HEADER_LENGTH, CacheFrame.MAX_FIELD_LENGTH));
+    }
+
+    private void require(final Object argument, final String what)
+    {
+        if (argument == null)
+        {
+            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): " + what + " must not be null");
+        }
+    }
+
+    private byte[] utf8(final String text, final String what)
+    {
+        require(text, what);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "OrbitCache{fleet=" + fleet.name() + ", prefix=" + prefix.length + " bytes, " + ring + "}";
+    }
+
+    /** One mutation on its way into a claimed slot. */
+    private record Mutation(int op, long expiresAtMs, byte[] prefix, byte[] key, byte[] value)
+    {
+    }
+
+    /**
+     * Options of a cache handle. Every handle of one fleet must use the same ring capacity and payload
+     * capacity (the ring's spec): another spec raises {@link io.orbit.runtime.KindConflictException}
+     * in this process and {@link io.orbit.runtime.SegmentLayoutException} against a segment that exists.
+     */
+    public static final class Builder
+    {
+        private final Fleet fleet;
+        private byte[] prefix = EMPTY;
+        private OrbitClock clock = OrbitClock.system();
+        private int capacity = DEFAULT_CAPACITY;
+        private int payloadCapacity = DEFAULT_PAYLOAD_CAPACITY;
+
+        private Builder(final Fleet fleet)
+        {
+            if (fleet == null)
+            {
+                throw new InvalidValueException("cache (ring KIND " + KIND + "): fleet must not be null");
+            }
+            this.fleet = fleet;
+        }
+
+        /**
+         * @param prefix key prefix bytes (copied).
+         * @return this builder.
+         */
+        public Builder prefix(final byte[] prefix)
+        {
+            if (prefix == null)
+            {
+                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+            }
+            this.prefix = prefix.clone();
+            return this;
+        }
+
+        /**
+         * @param prefix key prefix, UTF-8 encoded.
+         * @return this builder.
+         */
+        public Builder prefix(final String prefix)
+        {
+            if (prefix == null)
+            {
+                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+            }
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /**
+         * @param clock clock for expiry (its monotonic time); tests pass a {@link io.orbit.runtime.ManualClock}.
+         * @return this builder.
+         */
+        public Builder clock(final OrbitClock clock)
+        {
+            if (clock == null)
+            {
+                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @param capacity ring slots, a power of two (default {@value OrbitCache#DEFAULT_CAPACITY}).
+         * @return this builder.
+         */
+        public Builder capacity(final int capacity)
+        {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param payloadCapacity payload bytes per slot (default {@value OrbitCache#DEFAULT_PAYLOAD_CAPACITY}).
+         * @return this builder.
+         */
+        public Builder payloadCapacity(final int payloadCapacity)
+        {
+            this.payloadCapacity = payloadCapacity;
+            return this;
+        }
+
+        /**
+         * Opens the cache ring (creating or attaching to it) and the handle.
+         *
+         * @return the cache.
+         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws FrameTooLargeException when the prefix leaves no room in a slot even for a RESET.
+         */
+        public OrbitCache build()
+        {
+            final RingSpec spec = ringSpec(capacity, payloadCapacity);
+            if (prefix.length > CacheFrame.MAX_FIELD_LENGTH || CacheFrame.HEADER_LENGTH + prefix.length > payloadCapacity)
+            {
+                throw new FrameTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
+                    + payloadCapacity + " of ring KIND " + KIND + " in fleet " + fleet.name() + " (13-byte header + prefix, "
+                    + "prefix at most " + CacheFrame.MAX_FIELD_LENGTH + " bytes)");
+            }
+            return new OrbitCache(fleet, fleet.ring(spec, OrbitCache.class), prefix, clock);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package io.orbit.runtime.cache;
+
+import io.orbit.runtime.FrameTooLargeException;
+import io.orbit.runtime.InvalidRingSpecException;
+import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.KindConflictException;
+import io.orbit.runtime.ManualClock;
+import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.FleetBacking;
+import io.orbit.runtime.ring.Ring;
+import io.orbit.runtime.ring.Topology;
+import io.orbit.runtime.testing.ShmDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The orbit-rs cache tests ({@code tests/cache.rs} and the unit test in {@code cache/mod.rs}),
+ * ported and run on process-local and shared-memory fleets, plus the API's own rules: TTL forms,
+ * size limits, the window, the monotonic expiry clock, prefix-of-bytes RESET, ring resets.
+ */
+class OrbitCacheTest
+{
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private ShmDirectory dir;
+    private String name;
+
+    @AfterEach
+    void closeAll() throws Exception
+    {
+        for (int i = resources.size() - 1; i >= 0; i--)
+        {
+            resources.get(i).close();
+        }
+    }
+
+    private Fleet join(final FleetBacking backing, final int size, final int node)
+    {
+        if (dir == null)
+        {
+            dir = ShmDirectory.create();
+            name = ShmDirectory.uniqueFleetName();
+            resources.add(dir);
+        }
+        final Fleet fleet = backing.join(dir, name, size, node);
+        resources.add(fleet);
+        return fleet;
+    }
+
+    private static byte[] utf8(final String text)
+    {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------ orbit-rs ports
+
+    /** cache.rs {@code cache_put_get_roundtrip}. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void cache_put_get_roundtrip(final FleetBacking backing)
+    {
+        final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
+        final long id = cache.put("answer", "forty-two");
+        assertEquals(Optional.of("forty-two"), cache.getString("answer"));
+        final CacheRead read = cache.read("answer");
+        assertTrue(read.isHit());
+        assertEquals(NetId64.counter(id), read.revision());
+        assertEquals(OrbitCache.KIND, NetId64.kind(id));
+        assertEquals(0, read.expiresAtMs());
+        assertEquals(Optional.empty(), cache.getString("question"));
+        read.value().orElseThrow()[0] = 'X';
+        cache.get("answer").orElseThrow()[1] = 'X';
+        assertEquals(Optional.of("forty-two"), cache.getString("answer"), "values are handed out as copies");
+    }
+
+    /** cache.rs {@code newest_put_wins}. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void newest_put_wins(final FleetBacking backing)
+    {
+        final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
+        cache.put("k", "first");
+        final long second = cache.put("k", "second");
+        assertEquals(Optional.of("second"), cache.getString("k"));
+        assertEquals(NetId64.counter(second), cache.read("k").revision());
+    }
+
+    /** cache.rs {@code delete_shadows_older_put}: miss, and the miss's revision is the DELETE's counter. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void delete_shadows_older_put(final FleetBacking backing)
+    {
+        final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
+        cache.put("k", "v");
+        final long deleted = cache.delete("k");
+        assertEquals(Optional.empty(), cache.get("k"));
+        final CacheRead read = cache.read("k");
+        assertEquals(CacheRead.Outcome.DELETED, read.outcome());
+        assertEquals(NetId64.counter(deleted), read.revision());
+        cache.put("k", "again");
+        assertEquals(Optional.of("again"), cache.getString("k"));
+    }
+
+    /** cache.rs {@code prefixes_isolate_keys}, with the two caches on different nodes. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void prefixes_isolate_keys(final FleetBacking backing)
+    {
+        final OrbitCache a = OrbitCache.withPrefix(join(backing, 2, 0), "a:");
+        final OrbitCache b = OrbitCache.withPrefix(join(backing, 2, 1), "b:");
+        a.put("k", "from-a");
+        b.put("k", "from-b");
+        assertEquals(Optional.of("from-a"), a.getString("k"));
+        assertEquals(Optional.of("from-b"), b.getString("k"));
+        a.delete("k");
+        assertEquals(Optional.empty(), a.getString("k"));
+        assertEquals(Optional.of("from-b"), b.getString("k"));
+        assertArrayEquals(utf8("a:"), a.prefix());
+        a.prefix()[0] = 'z';
+        assertArrayEquals(utf8("a:"), a.prefix(), "prefix() must hand out a copy");
+    }
+
+    /** cache.rs {@code ttl_expiry_is_a_miss}: 1 ms TTL, 3 ms later a miss that still names the PUT (ManualClock, no sleep). */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void ttl_expiry_is_a_miss(final FleetBacking backing)
+    {
+        final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(100), 1_700_000_000_000L);
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final long id = cache.put("k", "v", Duration.ofMillis(1));
+        final CacheRead fresh = cache.read("k");
+        assertTrue(fresh.isHit());
+        assertEquals(100_001, fresh.expiresAtMs(), "expiry is monotonic ms + ttl");
+        clock.advance(3, TimeUnit.MILLISECONDS);
+        final CacheRead expired = cache.read("k");
+        assertEquals(CacheRead.Outcome.EXPIRED, expired.outcome());
+        assertEquals(NetId64.counter(id), expired.revision());
+        assertEquals(Optional.empty(), cache.get("k"));
+    }
+
+    /** cache.rs {@code oversized_frame_is_rejected}: and nothing is published (the ring head does not move). */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void oversized_frame_is_rejected(final FleetBacking backing)
+    {
+        final OrbitCache cache = OrbitCache.withPrefix(join(backing, 1, 0), "p:");
+        final Ring ring = cache.ring();
+        final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
+            () -> cache.put(utf8("k"), new byte[OrbitCache.DEFAULT_PAYLOAD_CAPACITY]));
+        assertTrue(error.getMessage().contains("KIND 200"), error.getMessage());
+        assertTrue(error.getMessage().contains(name), error.getMessage());
+        assertTrue(error.getMessage().contains("256"), error.getMessage());
+        assertEquals(0, ring.head(0), "nothing may be published");
+
+        // 13 + 2 (prefix) + key + value = 256 exactly fits; one byte more does not.
+        assertEquals(241, cache.maxKeyAndValueLength());
+        final byte[] fits = new byte[240];
+        Arrays.fill(fits, (byte)7);
+        cache.put(utf8("k"), fits);
+        assertEquals(1, ring.head(0));
+        assertArrayEquals(fits, cache.get(utf8("k")).orElseThrow());
+        assertThrows(FrameTooLargeException.class, () -> cache.put(utf8("kk"), fits));
+        assertThrows(FrameTooLargeException.class, () -> cache.delete(new byte[242]));
+        assertEquals(1, ring.head(0), "rejected frames publish nothing");
+    }
+
+    /** cache/mod.rs {@code reset_shadows_previous_values_inside_prefix} (prefix "php:"); other prefixes keep theirs. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void reset_shadows_previous_values_inside_prefix(final FleetBacking backing)
+    {
+        final Fleet fleet = join(backing, 1, 0);
+        final OrbitCache php = OrbitCache.withPrefix(fleet, "php:");
+        final OrbitCache java = OrbitCache.withPrefix(fleet, "java:");
+        php.put("k", "old");
+        java.put("k", "kept");
+        final long reset = php.reset();
+        assertEquals(Optional.empty(), php.getString("k"));
+        final CacheRead read = php.read("k");
+        assertEquals(CacheRead.Outcome.RESET, read.outcome());
+        assertEquals(NetId64.counter(reset), read.revision());
+        assertEquals(CacheRead.Outcome.RESET, php.read("never-written").outcome(), "RESET covers keys never written too");
+        assertEquals(Optional.of("kept"), java.getString("k"));
+        php.put("k", "new");
+        assertEquals(Optional.of("new"), php.getString("k"));
+    }
+
+    // ------------------------------------------------------------------------------- API semantics
+
+    /** Weak point 19, kept and documented: RESET is prefix-of-bytes, so "a" also resets "ab", and "" resets all. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void reset_is_prefix_of_bytes(final FleetBacking backing)
+    {
+        final Fleet fleet = join(backing, 1, 0);
+        final OrbitCache a = OrbitCache.withPrefix(fleet, "a");
+        final OrbitCache ab = OrbitCache.withPrefix(fleet, "ab");
+        final OrbitCache b = OrbitCache.withPrefix(fleet, "b");
+        final OrbitCache all = OrbitCache.open(fleet);
+        ab.put("x", "1");
+        b.put("x", "2");
+        ab.reset();
+        assertEquals(Optional.empty(), ab.getString("x"));
+        ab.put("x", "1");
+        a.reset();
+        assertEquals(CacheRead.Outcome.RESET, ab.read("x").outcome(), "prefix \"a\" resets keys of prefix \"ab\"");
+        assertEquals(Optional.of("2"), b.getString("x"));
+        assertEquals(Optional.of("2"), all.getString("bx"), "the empty prefix sees every scoped key");
+        all.reset();
+        assertEquals(CacheRead.Outcome.RESET, b.read("x").outcome(), "the empty prefix resets every cache");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void ttl_forms(final FleetBacking backing)
+    {
+        final ManualClock clock = new ManualClock(TimeUnit.MILLISECONDS.toNanos(5_000), 0);
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final Ring ring = cache.ring();
+
+        cache.put(utf8("never"), utf8("v"), null);
+        assertEquals(0, cache.read("never").expiresAtMs(), "null ttl = never expires");
+
+        cache.put("zero", "v", Duration.ZERO);
+        assertEquals(5_001, cache.read("zero").expiresAtMs(), "ZERO is coerced to 1 ms, as orbit-rs does");
+        assertTrue(cache.read("zero").isHit());
+
+        cache.put("sub-ms", "v", Duration.ofNanos(1_500_000));
+        assertEquals(5_002, cache.read("sub-ms").expiresAtMs(), "ttl rounds up to whole ms: never expires early");
+
+        cache.put("huge", "v", Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE, cache.read("huge").expiresAtMs(), "expiry saturates instead of wrapping");
+
+        final long head = ring.head(0);
+        assertThrows(InvalidValueException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
+        assertThrows(InvalidValueException.class, () -> cache.put((byte[])null, utf8("v")));
+        assertThrows(InvalidValueException.class, () -> cache.put(utf8("k"), null));
+        assertThrows(InvalidValueException.class, () -> cache.get((String)null));
+        assertEquals(head, ring.head(0), "rejected puts publish nothing");
+
+        clock.advance(1, TimeUnit.MILLISECONDS);
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("zero").outcome(), "expired at exactly its deadline");
+        assertTrue(cache.read("sub-ms").isHit());
+        clock.advance(1000L * 24 * 3600 * 365, TimeUnit.MILLISECONDS);
+        assertTrue(cache.read("never").isHit());
+        assertTrue(cache.read("huge").isHit());
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("sub-ms").outcome());
+    }
+
+    /** Decision: expiry is on the monotonic clock, so wall-clock steps (NTP) neither extend nor cut a TTL. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void expiry_ignores_wall_clock_steps(final FleetBacking backing)
+    {
+        final long[] monotonicNanos = {TimeUnit.SECONDS.toNanos(50)};
+        final long[] wallMillis = {1_700_000_000_000L};
+        final OrbitClock clock = new OrbitClock()
+        {
+            @Override
+            public long monotonicNanos()
+            {
+                return monotonicNanos[0];
+            }
+
+            @Override
+            public long wallMillis()
+            {
+                return wallMillis[0];
+            }
+        };
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        cache.put("k", "v", Duration.ofSeconds(10));
+        wallMillis[0] += TimeUnit.DAYS.toMillis(1);
+        assertTrue(cache.read("k").isHit(), "a wall clock jump forward does not expire the entry");
+        wallMillis[0] -= TimeUnit.DAYS.toMillis(2);
+        monotonicNanos[0] += TimeUnit.SECONDS.toNanos(10);
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("k").outcome(), "a wall clock jump back does not keep it alive");
+    }
+
+    /** Entries whose frame has left the window (head - capacity) are gone, even with nothing newer for the key. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void entries_leave_with_the_window(final FleetBacking backing)
+    {
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).build();
+        final long id = cache.put("old", "v");
+        for (int i = 0; i < 15; i++)
+        {
+            cache.put("other" + i, "x");
+        }
+        assertEquals(NetId64.counter(id), cache.read("old").revision(), "15 newer frames: still inside a 16-slot window");
+        cache.put("other15", "x");
+        assertEquals(CacheRead.Outcome.ABSENT, cache.read("old").outcome());
+        assertTrue(cache.stats().entries() <= 16, "the index never holds more than the window");
+
+        cache.delete("gone");
+        for (int i = 0; i < 16; i++)
+        {
+            cache.put("filler" + i, "x");
+        }
+        assertEquals(CacheRead.Outcome.ABSENT, cache.read("gone").outcome(), "a DELETE that left the window leaves no tombstone");
+        assertEquals(16, cache.stats().entries());
+    }
+
+    /** The ring's reset is noticed: the index is cleared and rebuilt from the (new) retained window. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void ring_reset_clears_and_rebuilds_the_index(final FleetBacking backing)
+    {
+        final Fleet fleet = join(backing, 1, 0);
+        final OrbitCache reader = OrbitCache.open(fleet);
+        final OrbitCache writer = OrbitCache.open(fleet);
+        writer.put("k", "before");
+        assertEquals(Optional.of("before"), reader.getString("k"));
+        reader.ring().reset(false);
+        writer.put("k2", "after");
+        assertEquals(CacheRead.Outcome.ABSENT, reader.read("k").outcome());
+        final CacheRead after = reader.read("k2");
+        assertTrue(after.isHit());
+        assertEquals(0, after.revision(), "counters restart at 0 after a reset");
+        assertEquals(1, reader.stats().ringResets());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void ring_is_shared_kind_200_and_one_spec_per_fleet(final FleetBacking backing)
+    {
+        final Fleet fleet = join(backing, 1, 0);
+        final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).build();
+        assertEquals(OrbitCache.ringSpec(1024, 256), cache.ring().spec());
+        assertEquals(Topology.SHARED, cache.ring().spec().topology());
+        assertEquals(200, cache.ring().kind());
+        assertSame(cache.ring(), OrbitCache.builder(fleet).capacity(1024).prefix("x").build().ring());
+        final KindConflictException conflict =
+            assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).build());
+        assertTrue(conflict.getMessage().contains("KIND 200"), conflict.getMessage());
+        assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).build());
+        final FrameTooLargeException prefix = assertThrows(FrameTooLargeException.class,
+            () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).build());
+        assertTrue(prefix.getMessage().contains("KIND 200"), prefix.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void default_ring_is_16384_slots_of_256_bytes(final FleetBacking backing)
+    {
+        final Ring ring = OrbitCache.withPrefix(join(backing, 1, 0), "d:").ring();
+        assertEquals(OrbitCache.ringSpec(16_384, 256), ring.spec());
+        assertEquals(OrbitCache.DEFAULT_CAPACITY, ring.capacity());
+    }
+
+    /** A handle sees what other handles (other nodes) wrote, and what they wrote before it opened. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void late_opener_sees_the_retained_window(final FleetBacking backing)
+    {
+        final OrbitCache writer = OrbitCache.withPrefix(join(backing, 2, 1), "s:");
+        writer.put("k", "v");
+        writer.put("gone", "v");
+        writer.delete("gone");
+        final OrbitCache reader = OrbitCache.withPrefix(join(backing, 2, 0), "s:");
+        assertEquals(Optional.of("v"), reader.getString("k"));
+        assertEquals(CacheRead.Outcome.DELETED, reader.read("gone").outcome());
+        assertArrayEquals(utf8("v"), reader.get("k").orElseThrow());
+    }
+}
