@@ -1,0 +1,98 @@
+package io.orbit.runtime.heartbeat;
+
+import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.SegmentFormat;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.nio.ByteOrder;
+
+import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
+
+/**
+ * The heartbeat table segment ({@link HeartbeatTableLayout}): its creator writes the header, an
+ * attacher checks every header field and the file size against the fleet it joined. A mismatch
+ * raises {@link SegmentLayoutException} naming the file, fleet, KIND, field, expected and found value;
+ * nothing is written to a segment that failed validation.
+ */
+final class HeartbeatTableFormat implements SegmentFormat
+{
+    /** The ring magic ("ORBT"), recognised only to explain a ring segment found under this KIND. */
+    private static final int RING_MAGIC = 0x4F524254;
+
+    private final String fleet;
+    private final int kind;
+    private final int slots;
+
+    HeartbeatTableFormat(final String fleet, final int kind, final int slots)
+    {
+        this.fleet = fleet;
+        this.kind = kind;
+        this.slots = slots;
+    }
+
+    @Override
+    public long segmentLength()
+    {
+        return HeartbeatTableLayout.segmentLength(slots);
+    }
+
+    @Override
+    public int headerLength()
+    {
+        return HEADER_LENGTH;
+    }
+
+    @Override
+    public int readyWordOffset()
+    {
+        return MAGIC_OFFSET;
+    }
+
+    @Override
+    public int readyWordValue()
+    {
+        return MAGIC;
+    }
+
+    @Override
+    public void initialize(final AtomicBuffer buffer)
+    {
+        // Slots of a new segment are already zero ("never beaten"); only the header needs writing.
+        buffer.putInt(SLOT_COUNT_OFFSET, slots, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(SLOT_SIZE_OFFSET, SLOT_SIZE, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(VERSION_OFFSET, VERSION, ByteOrder.LITTLE_ENDIAN);
+        buffer.putByte(KIND_OFFSET, (byte)kind);
+    }
+
+    @Override
+    public void validate(final AtomicBuffer header, final long fileLength, final String location)
+    {
+        final int magic = header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        if (magic == RING_MAGIC)
+        {
+            throw new SegmentLayoutException(prefix(location) + "field magic expected 0x" + Integer.toHexString(MAGIC)
+                + " (OHBT, heartbeat table) but found 0x" + Integer.toHexString(magic) + " (ORBT): this is a ring segment, "
+                + "such as orbit-rs's heartbeat ring; remove it once no process uses the fleet");
+        }
+        check(location, "magic", MAGIC, magic);
+        check(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "kind", kind, header.getByte(KIND_OFFSET) & 0xFF);
+        check(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        check(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        check(location, "file size", segmentLength(), fileLength);
+    }
+
+    private void check(final String location, final String field, final long expected, final long found)
+    {
+        if (expected != found)
+        {
+            throw new SegmentLayoutException(prefix(location) + "field " + field + " expected " + expected + " but found " + found
+                + ("slot_count".equals(field) ? " (every process of a fleet must join it with the same size)" : ""));
+        }
+    }
+
+    private String prefix(final String location)
+    {
+        return "heartbeat table " + location + " (fleet " + fleet + ", KIND " + kind + "): ";
+    }
+}
