@@ -1,0 +1,4 @@
+/**
+ * JavaPoet writers: {@code XCodec}, {@code XOrbital} and claim classes, from the model alone.
+ */
+package io.orbit.processor.writer;
