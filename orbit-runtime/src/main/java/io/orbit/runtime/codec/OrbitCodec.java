@@ -27,6 +27,20 @@ public record OrbitCodec<T>(
     PayloadDecoder<T> decoder)
 {
     /**
+     * Checks that the encoded length is the ring's payload capacity.
+     *
+     * @throws IllegalArgumentException when they differ.
+     */
+    public OrbitCodec
+    {
+        if (encodedLength != ringSpec.payloadCapacity())
+        {
+            throw new IllegalArgumentException(type.getName() + " encodes to " + encodedLength
+                + " bytes but its ring KIND " + ringSpec.kind() + " holds payloads of " + ringSpec.payloadCapacity());
+        }
+    }
+
+    /**
      * Checks that a value can be encoded, before anything is written.
      *
      * @param <T> the value type.

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Folds the JMH JSON results and the latency harness table into one markdown table."""
+import json
+import sys
+
+
+def main(jmh_path, latency_path):
+    with open(jmh_path) as f:
+        runs = json.load(f)
+    print("| benchmark | params | score | unit | alloc B/op | secondary |")
+    print("|---|---|---|---|---|---|")
+    for run in runs:
+        name = run["benchmark"].split(".")[-2] + "." + run["benchmark"].split(".")[-1]
+        params = ",".join(f"{k}={v}" for k, v in sorted(run.get("params", {}).items()))
+        primary = run["primaryMetric"]
+        secondary = run.get("secondaryMetrics", {})
+        alloc = secondary.get("·gc.alloc.rate.norm", {}).get("score")
+        alloc_text = "-" if alloc is None else f"{alloc:.1f}"
+        extras = []
+        for key, metric in sorted(secondary.items()):
+            if not key.startswith("·") and key != name.split(".")[-1]:
+                extras.append(f"{key}={metric['score']:.3f} {metric['scoreUnit']}")
+        print(f"| {name} | {params} | {primary['score']:.3f} ± {primary['scoreError']:.3f} | {primary['scoreUnit']} "
+              f"| {alloc_text} | {'; '.join(extras)} |")
+    print()
+    with open(latency_path) as f:
+        table = False
+        for line in f:
+            if line.startswith("Round trip") or line.startswith("|"):
+                table = True
+            if table:
+                print(line.rstrip())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
