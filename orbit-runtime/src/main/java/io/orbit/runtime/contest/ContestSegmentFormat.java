@@ -1,0 +1,81 @@
+package io.orbit.runtime.contest;
+
+import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.SegmentFormat;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.nio.ByteOrder;
+
+import static io.orbit.runtime.contest.ContestLayout.*;
+
+/**
+ * The contest table segment: its creator writes the header (slots of a new segment are zero, which
+ * reads as "never written"), and an attacher checks every header field against the slot count it
+ * expects before anything is written.
+ */
+final class ContestSegmentFormat implements SegmentFormat
+{
+    private final String fleet;
+    private final int slotCount;
+
+    ContestSegmentFormat(final String fleet, final int slotCount)
+    {
+        this.fleet = fleet;
+        this.slotCount = slotCount;
+    }
+
+    @Override
+    public long segmentLength()
+    {
+        return ContestLayout.segmentLength(slotCount);
+    }
+
+    @Override
+    public int headerLength()
+    {
+        return HEADER_SIZE;
+    }
+
+    @Override
+    public int readyWordOffset()
+    {
+        return MAGIC_OFFSET;
+    }
+
+    @Override
+    public int readyWordValue()
+    {
+        return MAGIC;
+    }
+
+    @Override
+    public void initialize(final AtomicBuffer buffer)
+    {
+        buffer.putShort(VERSION_OFFSET, (short)VERSION, ByteOrder.LITTLE_ENDIAN);
+        buffer.putShort(HEADER_SIZE_OFFSET, (short)HEADER_SIZE, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(SLOT_COUNT_OFFSET, slotCount, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(SLOT_SIZE_OFFSET, SLOT_SIZE, ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(FENCE_COUNTER_OFFSET, 0, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(PROBE_LIMIT_OFFSET, 0, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void validate(final AtomicBuffer header, final long fileLength, final String location)
+    {
+        check(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        check(location, "version", VERSION, header.getShort(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        check(location, "header_size", HEADER_SIZE, header.getShort(HEADER_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        check(location, "slot_count", slotCount, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        check(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        check(location, "file size", segmentLength(), fileLength);
+    }
+
+    private void check(final String location, final String field, final long expected, final long found)
+    {
+        if (expected != found)
+        {
+            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + ", KIND " + KIND
+                + ", contest table): field " + field + " expected " + expected + " but found " + found);
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package io.orbit.runtime.contest;
+
+import io.orbit.runtime.ContestTableFullException;
+import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.FleetBacking;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.orbit.runtime.contest.ContestFixture.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Ports of the orbit-rs contest tests ({@code contest/guard.rs}, eras A-C) plus the semantics the
+ * SPEC adds (dead holders, fence tokens from the table, bounded table), on process-local and
+ * shared-memory fleets, with a manual clock for every TTL.
+ */
+class ContestTest
+{
+    private static final Duration TTL_5MS = Duration.ofMillis(5);
+
+    /** guard.rs {@code first_claim_is_claimed_for_subject}: the second claimant yields to the first. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void first_claim_is_claimed_for_subject(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest first = f.contest(0);
+            final Contest second = f.contest(1);
+            final Guard guard = claimed(first.tryClaim(JOBS, "invoice-42", "worker:1", LONG));
+            final Holder holder = yielded(second.tryClaim(JOBS, "invoice-42", "worker:2", LONG));
+
+            assertEquals("worker:1", holder.owner());
+            assertEquals("invoice-42", holder.label());
+            assertEquals(JOBS, holder.subjectType());
+            assertEquals(0, holder.node());
+            assertEquals(guard.fenceToken(), holder.fenceToken());
+            assertEquals(1, guard.fenceToken(), "the first token of a fleet is 1");
+            assertEquals(f.clock.monotonicNanos() + LONG.toNanos(), holder.expiresAtNanos());
+            assertEquals(guard.holder(), holder);
+            assertEquals(1, second.lastFenceToken(), "a yield consumes no token");
+        }
+    }
+
+    /** guard.rs {@code different_subject_labels_do_not_compete}. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void different_subject_labels_do_not_compete(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard a = claimed(f.contest(0).tryClaim(JOBS, "invoice-1", "a", LONG));
+            final Guard b = claimed(f.contest(1).tryClaim(JOBS, "invoice-2", "b", LONG));
+            assertTrue(b.fenceToken() > a.fenceToken());
+        }
+    }
+
+    /** guard.rs {@code different_subject_types_do_not_compete}: same label, different contest types. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void different_subject_types_do_not_compete(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            claimed(f.contest(0).tryClaim(JOBS, "shared-label", "a", LONG));
+            claimed(f.contest(1).tryClaim(REPORTS, "shared-label", "b", LONG));
+            assertEquals("a", f.contest(2).holder(JOBS, "shared-label").orElseThrow().owner());
+            assertEquals("b", f.contest(3).holder(REPORTS, "shared-label").orElseThrow().owner());
+        }
+    }
+
+    /** guard.rs {@code releasing_claim_guard_allows_next_claim}. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void releasing_claim_guard_allows_next_claim(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest first = f.contest(0);
+            final Contest second = f.contest(1);
+            final Guard guard = claimed(first.tryClaim(JOBS, "subject", "first", LONG));
+            yielded(second.tryClaim(JOBS, "subject", "second", LONG));
+
+            assertTrue(guard.release());
+            assertFalse(guard.release(), "a second release has nothing to release");
+            assertTrue(first.holder(JOBS, "subject").isEmpty());
+            final Guard next = claimed(second.tryClaim(JOBS, "subject", "second", LONG));
+            assertTrue(next.fenceToken() > guard.fenceToken());
+        }
+    }
+
+    /** Try-with-resources is the release boundary. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void closing_the_guard_releases_the_claim(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0);
+            try (Guard guard = claimed(contest.tryClaim(JOBS, "scoped", "me", LONG)))
+            {
+                assertEquals(guard.fenceToken(), yielded(f.contest(1).tryClaim(JOBS, "scoped", "other", LONG)).fenceToken());
+            }
+            claimed(f.contest(2).tryClaim(JOBS, "scoped", "other", LONG));
+        }
+    }
+
+    /** guard.rs {@code expired_claim_does_not_block_next_claim}: ttl 5 ms, the next claim 6 ms later wins. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void expired_claim_does_not_block_next_claim(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard old = claimed(f.contest(0).tryClaim(JOBS, "subject", "old", TTL_5MS));
+            final Contest other = f.contest(1);
+            f.advanceMillis(4);
+            yielded(other.tryClaim(JOBS, "subject", "new", TTL_5MS));
+            f.advanceMillis(1);
+            final Guard next = claimed(other.tryClaim(JOBS, "subject", "new", TTL_5MS));
+            assertTrue(next.fenceToken() > old.fenceToken());
+            assertEquals("new", other.holder(JOBS, "subject").orElseThrow().owner());
+        }
+    }
+
+    /** guard.rs {@code yielding_claim_releases_itself}: a yielder leaves nothing behind. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void yielding_claim_releases_itself(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard holder = claimed(f.contest(0).tryClaim(JOBS, "subject", "holder", LONG));
+            yielded(f.contest(1).tryClaim(JOBS, "subject", "yielder", LONG));
+            assertTrue(holder.release());
+            final Guard third = claimed(f.contest(2).tryClaim(JOBS, "subject", "third", LONG));
+            assertEquals("third", third.holder().owner());
+        }
+    }
+
+    /** guard.rs {@code renewed_claim_survives_past_original_ttl}: renew at +5 to +15; +12 yields; +20 is free. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void renewed_claim_survives_past_original_ttl(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final long start = f.clock.monotonicNanos();
+            final Guard guard = claimed(f.contest(0).tryClaim(JOBS, "subject", "holder", Duration.ofMillis(10)));
+            final Contest contender = f.contest(1);
+            f.advanceMillis(5);
+            guard.renew(Duration.ofMillis(10));
+            assertEquals(start + Duration.ofMillis(15).toNanos(), guard.holder().expiresAtNanos());
+            f.advanceMillis(7);
+            final Holder seen = yielded(contender.tryClaim(JOBS, "subject", "contender", LONG));
+            assertEquals(guard.fenceToken(), seen.fenceToken(), "renewal keeps the fence token");
+            assertEquals(start + Duration.ofMillis(15).toNanos(), seen.expiresAtNanos());
+            f.advanceMillis(8);
+            claimed(contender.tryClaim(JOBS, "subject", "contender", LONG));
+        }
+    }
+
+    /** guard.rs {@code fence_rejects_superseded_holder}: the successor's token is larger and fences the old one out. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void fence_rejects_superseded_holder(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard first = claimed(f.contest(0).tryClaim(JOBS, "subject", "first", TTL_5MS));
+            f.advanceMillis(6);
+            final Guard second = claimed(f.contest(1).tryClaim(JOBS, "subject", "second", TTL_5MS));
+            assertTrue(second.fenceToken() > first.fenceToken());
+
+            final Fence fence = new Fence();
+            assertTrue(fence.admit(first.fenceToken()));
+            assertTrue(fence.admit(second.fenceToken()));
+            assertFalse(fence.admit(first.fenceToken()), "the superseded holder is fenced out");
+        }
+    }
+
+    /**
+     * table-era guard.rs {@code active_claim_survives_churn_beyond_old_ring_capacity}: 2000 unrelated
+     * claims (twice the old ring's window) do not evict a live claim; it stays renewable and blocking.
+     */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void active_claim_survives_churn_beyond_old_ring_capacity(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0);
+            final Guard longLived = claimed(contest.tryClaim(JOBS, "long-lived", "keeper", LONG));
+            final Contest churner = f.contest(1);
+            for (int i = 0; i < 2000; i++)
+            {
+                try (Guard churn = claimed(churner.tryClaim(REPORTS, "churn-" + i, "churner", LONG)))
+                {
+                    assertTrue(churn.fenceToken() > longLived.fenceToken());
+                }
+            }
+            longLived.renew(LONG);
+            assertEquals(longLived.fenceToken(), yielded(churner.tryClaim(JOBS, "long-lived", "contender", LONG)).fenceToken());
+        }
+    }
+
+    /**
+     * table-era guard.rs {@code stale_guard_cannot_renew_or_release_successor}: an expired guard whose
+     * subject was taken cannot renew (LeaseLostException naming the successor) or release it.
+     */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void stale_guard_cannot_renew_or_release_successor(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard stale = claimed(f.contest(0).tryClaim(JOBS, "subject", "stale", TTL_5MS));
+            f.advanceMillis(6);
+            final Contest successorContest = f.contest(1);
+            final Guard successor = claimed(successorContest.tryClaim(JOBS, "subject", "successor", LONG));
+            final byte[] before = tableBytes(successorContest);
+
+            final LeaseLostException lost = assertThrows(LeaseLostException.class, () -> stale.renew(LONG));
+            assertTrue(lost.getMessage().contains("successor"), lost.getMessage());
+            assertTrue(lost.getMessage().contains(f.name), lost.getMessage());
+            assertFalse(stale.release(), "release must say it released nothing");
+            stale.close();
+            assertArrayEquals(before, tableBytes(successorContest), "the stale guard wrote nothing");
+
+            assertEquals(successor.fenceToken(), yielded(f.contest(2).tryClaim(JOBS, "subject", "third", LONG)).fenceToken());
+            successor.renew(LONG);
+            assertTrue(successor.release());
+        }
+    }
+
+    /** A released guard cannot renew, and cannot release the next holder. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void released_guard_cannot_renew_or_release_successor(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard released = claimed(f.contest(0).tryClaim(JOBS, "subject", "first", LONG));
+            assertTrue(released.release());
+            final Guard successor = claimed(f.contest(1).tryClaim(JOBS, "subject", "second", LONG));
+            assertThrows(LeaseLostException.class, () -> released.renew(LONG));
+            assertFalse(released.release());
+            assertEquals(successor.fenceToken(), f.contest(2).holder(JOBS, "subject").orElseThrow().fenceToken());
+        }
+    }
+
+    /** A lease that expired but that nobody took is still the guard's: renewing revives it with its token. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void expired_but_untaken_lease_can_be_renewed(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Guard guard = claimed(f.contest(0).tryClaim(JOBS, "subject", "holder", TTL_5MS));
+            final Contest other = f.contest(1);
+            f.advanceMillis(10);
+            assertTrue(other.holder(JOBS, "subject").isEmpty(), "expired: no live holder");
+            guard.renew(Duration.ofMillis(5));
+            assertEquals(guard.fenceToken(), yielded(other.tryClaim(JOBS, "subject", "other", LONG)).fenceToken());
+        }
+    }
+
+    /** A claim whose holder node is dead is free at once, long before its deadline, and the new token is larger. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void dead_holder_node_frees_its_claim_at_once(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Fleet doomed = f.join(1);
+            final Guard dead = claimed(Contest.builder(doomed).clock(f.clock).open().tryClaim(JOBS, "subject", "doomed", LONG));
+            final Contest survivor = f.contest(0);
+            assertEquals(dead.fenceToken(), yielded(survivor.tryClaim(JOBS, "subject", "survivor", LONG)).fenceToken());
+
+            doomed.close(); // its node lease is free: the node is dead
+            assertTrue(survivor.holder(JOBS, "subject").isEmpty());
+            final Guard next = claimed(survivor.tryClaim(JOBS, "subject", "survivor", LONG));
+            assertTrue(next.fenceToken() > dead.fenceToken());
+            assertThrows(LeaseLostException.class, () -> dead.renew(LONG));
+        }
+    }
+
+    /** No re-entrance: a second claim of the same process and node yields to its own first claim. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void same_handle_claiming_twice_yields_to_itself(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0);
+            final Guard guard = claimed(contest.tryClaim(JOBS, "subject", "me", LONG));
+            assertEquals(guard.fenceToken(), yielded(contest.tryClaim(JOBS, "subject", "me", LONG)).fenceToken());
+        }
+    }
+
+    /**
+     * table-era guard.rs {@code full_state_table_does_not_evict_live_subjects}, on a 16-slot table:
+     * the 17th live subject is refused with the capacity, no live subject is touched, and room comes
+     * back by release, by expiry and by a dead holder.
+     */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void full_state_table_does_not_evict_live_subjects(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0, 16);
+            final List<Guard> guards = new ArrayList<>();
+            for (int i = 0; i < 16; i++)
+            {
+                guards.add(claimed(contest.tryClaim(JOBS, "live-" + i, "holder", TTL_5MS)));
+            }
+            final byte[] full = tableBytes(contest);
+            final ContestTableFullException ex = assertThrows(ContestTableFullException.class,
+                () -> contest.tryClaim(JOBS, "one-too-many", "holder", LONG));
+            assertEquals(16, ex.capacity());
+            assertTrue(ex.getMessage().contains(f.name) && ex.getMessage().contains("16") && ex.getMessage().contains("222"),
+                ex.getMessage());
+            assertArrayEquals(full, tableBytes(contest), "a refused claim writes nothing");
+            for (int i = 0; i < 16; i++)
+            {
+                assertEquals(guards.get(i).fenceToken(), contest.holder(JOBS, "live-" + i).orElseThrow().fenceToken());
+            }
+
+            assertTrue(guards.get(3).release());
+            claimed(contest.tryClaim(JOBS, "one-too-many", "holder", TTL_5MS));
+            assertThrows(ContestTableFullException.class, () -> contest.tryClaim(JOBS, "two-too-many", "holder", LONG));
+
+            f.advanceMillis(6); // every lease expired: all their slots are reusable
+            for (int i = 0; i < 16; i++)
+            {
+                claimed(contest.tryClaim(REPORTS, "after-expiry-" + i, "holder", LONG));
+            }
+        }
+    }
+
+    /** The default 1024-slot table holds exactly 1024 live subjects, as orbit-rs's did. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void default_table_holds_1024_live_subjects(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0);
+            assertEquals(1024, contest.capacity());
+            for (int i = 0; i < 1024; i++)
+            {
+                claimed(contest.tryClaim(JOBS, "subject-" + i, "holder", LONG));
+            }
+            assertEquals(1024, assertThrows(ContestTableFullException.class,
+                () -> contest.tryClaim(JOBS, "subject-1024", "holder", LONG)).capacity());
+        }
+    }
+
+    /** A full table whose holders' node died has room: the slow path probes holders and frees theirs. */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void full_table_of_a_dead_node_has_room(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Fleet doomed = f.join(2);
+            final Contest filler = Contest.builder(doomed).clock(f.clock).slotCount(8).open();
+            for (int i = 0; i < 8; i++)
+            {
+                claimed(filler.tryClaim(JOBS, "filler-" + i, "doomed", LONG));
+            }
+            final Contest survivor = f.contest(0, 8);
+            assertThrows(ContestTableFullException.class, () -> survivor.tryClaim(JOBS, "new", "survivor", LONG));
+            doomed.close();
+            claimed(survivor.tryClaim(JOBS, "new", "survivor", LONG));
+        }
+    }
+
+    /**
+     * orbit-rs weak point 7 (tombstones never compacted): released slots are reused on insert, so
+     * after 20 000 distinct subjects came and went next to 8 live ones in a 64-slot table, lookups
+     * still examine at most a live run's length of slots.
+     */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void tombstones_are_reused_so_probes_stay_short(final FleetBacking backing)
+    {
+        try (ContestFixture f = new ContestFixture(backing))
+        {
+            final Contest contest = f.contest(0, 64);
+            for (int i = 0; i < 8; i++)
+            {
+                claimed(contest.tryClaim(JOBS, "resident-" + i, "resident", LONG));
+            }
+            for (int i = 0; i < 20_000; i++)
+            {
+                assertTrue(claimed(contest.tryClaim(REPORTS, "visitor-" + i, "visitor", LONG)).release());
+            }
+            assertTrue(contest.table().probeLimit() <= 9,
+                "probe limit " + contest.table().probeLimit() + " grew past the longest possible run of 8 live slots");
+            for (int i = 0; i < 8; i++)
+            {
+                assertEquals("resident", contest.holder(JOBS, "resident-" + i).orElseThrow().owner());
+            }
+        }
+    }
+}
