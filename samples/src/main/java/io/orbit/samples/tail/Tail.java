@@ -1,6 +1,7 @@
 package io.orbit.samples.tail;
 
 import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.event.EventPoll;
 import io.orbit.runtime.event.OrbitEvent;
 import io.orbit.runtime.event.OrbitEventBus;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * Follows a fleet's event bus from another terminal: joins the fleet on the highest free node,
  * prints events as they arrive, and reports loss (by class) when it happens.
  *
- * <p>Run: {@code java -cp samples/target/orbit-samples.jar io.orbit.samples.tail.Tail <fleet> <size> [--from-start] [--max N]}.
+ * <p>Run: {@code java -cp samples/target/orbit-samples.jar io.orbit.samples.tail.Tail <fleet> <size> [--from-start] [--max N] [--capacity N]}.
  */
 public final class Tail
 {
@@ -31,13 +32,14 @@ public final class Tail
     {
         if (args.length < 2)
         {
-            System.err.println("usage: Tail <fleet> <size> [--from-start] [--max N]");
+            System.err.println("usage: Tail <fleet> <size> [--from-start] [--max N] [--capacity N]");
             System.exit(2);
         }
         final String name = args[0];
         final int size = Integer.parseInt(args[1]);
         boolean fromStart = false;
         long max = Long.MAX_VALUE;
+        int capacity = OrbitEventBus.DEFAULT_CAPACITY;
         for (int i = 2; i < args.length; i++)
         {
             if (args[i].equals("--from-start"))
@@ -48,10 +50,14 @@ public final class Tail
             {
                 max = Long.parseLong(args[++i]);
             }
+            else if (args[i].equals("--capacity"))
+            {
+                capacity = Integer.parseInt(args[++i]);
+            }
         }
         try (Fleet fleet = joinFreeNode(name, size))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.of(fleet, capacity, OrbitClock.system());
             final OrbitEventCursor cursor = fromStart ? bus.cursorFromStart() : bus.cursorAtHead();
             System.out.println("tailing fleet " + name + " as node " + fleet.node() + (fromStart ? " from the start" : " from now"));
             long printed = 0;
