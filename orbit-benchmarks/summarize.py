@@ -14,11 +14,11 @@ def main(jmh_path, latency_path):
         params = ",".join(f"{k}={v}" for k, v in sorted(run.get("params", {}).items()))
         primary = run["primaryMetric"]
         secondary = run.get("secondaryMetrics", {})
-        alloc = secondary.get("·gc.alloc.rate.norm", {}).get("score")
+        alloc = (secondary.get("gc.alloc.rate.norm") or secondary.get("·gc.alloc.rate.norm") or {}).get("score")
         alloc_text = "-" if alloc is None else f"{alloc:.1f}"
         extras = []
         for key, metric in sorted(secondary.items()):
-            if not key.startswith("·") and key != name.split(".")[-1]:
+            if "gc." not in key:
                 extras.append(f"{key}={metric['score']:.3f} {metric['scoreUnit']}")
         print(f"| {name} | {params} | {primary['score']:.3f} ± {primary['scoreError']:.3f} | {primary['scoreUnit']} "
               f"| {alloc_text} | {'; '.join(extras)} |")

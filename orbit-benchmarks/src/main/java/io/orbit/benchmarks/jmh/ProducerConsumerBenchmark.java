@@ -1,6 +1,7 @@
 package io.orbit.benchmarks.jmh;
 
 import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.ExclusivePublisher;
 import io.orbit.runtime.ring.FrameHandler;
 import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
@@ -56,6 +57,7 @@ public class ProducerConsumerBenchmark
         ShmScratch scratch;
         Fleet fleet;
         Ring ring;
+        ExclusivePublisher publisher;
         BroadcastTransmitter transmitter;
         UnsafeBuffer broadcast;
         final UnsafeBuffer payload = new UnsafeBuffer(new byte[256]);
@@ -67,6 +69,7 @@ public class ProducerConsumerBenchmark
             scratch = new ShmScratch();
             fleet = Fleet.joinShmAs(scratch.fleetName(), 1, 0, scratch.directory());
             ring = fleet.ring(RingSpec.perNode(2, 4096, 64));
+            publisher = ring.exclusivePublisher(); // one producer thread, like Agrona's single transmitter
             broadcast = new UnsafeBuffer(IoUtil.mapNewFile(scratch.directory().resolve("agrona-broadcast").toFile(),
                 4096 * 128 + BroadcastBufferDescriptor.TRAILER_LENGTH));
             transmitter = new BroadcastTransmitter(broadcast);
@@ -76,6 +79,7 @@ public class ProducerConsumerBenchmark
         @TearDown(Level.Trial)
         public void tearDown()
         {
+            publisher.close();
             fleet.close();
             scratch.delete();
         }
@@ -119,7 +123,7 @@ public class ProducerConsumerBenchmark
     @GroupThreads(1)
     public long orbitPublish(final Transports transports)
     {
-        return transports.ring.publish(MSG_TYPE, 0, transports.payload, 0, transports.payloadLength);
+        return transports.publisher.publish(MSG_TYPE, 0, transports.payload, 0, transports.payloadLength);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.orbit.benchmarks.latency;
 
 import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.ExclusivePublisher;
 import io.orbit.runtime.ring.FrameHandler;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
@@ -286,6 +287,7 @@ public final class LatencyHarness
     {
         private final Fleet fleet;
         private final Ring ring;
+        private final ExclusivePublisher publisher;
         private final RingCursor cursor;
         private final UnsafeBuffer message;
         private final int payload;
@@ -298,6 +300,7 @@ public final class LatencyHarness
             this.payload = payload;
             this.fleet = Fleet.joinShmAs("latency", 2, pinger ? 0 : 1, dir);
             this.ring = fleet.ring(RingSpec.perNode(1, 1024, 256));
+            this.publisher = ring.exclusivePublisher(); // one sending thread per side
             this.cursor = ring.cursorFromStart(); // the peer may publish before this side joins
             this.message = new UnsafeBuffer(new byte[payload]);
             this.peerLane = pinger ? 1 : 0;
@@ -314,7 +317,7 @@ public final class LatencyHarness
         public void send(final long sequence)
         {
             message.putLong(0, sequence);
-            ring.publish(1, 0, message, 0, payload);
+            publisher.publish(1, 0, message, 0, payload);
         }
 
         @Override
@@ -327,6 +330,7 @@ public final class LatencyHarness
         @Override
         public void close()
         {
+            publisher.close();
             fleet.close();
         }
     }

@@ -8,12 +8,12 @@ import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import static io.orbit.runtime.ring.RingLayout.*;
 
@@ -50,6 +50,20 @@ public final class Ring
     private static final int READ_ATTEMPTS = 4;
     private static final int HEAD_ATTEMPTS = 4;
     private static final int SPINS_BEFORE_YIELD = 200;
+    private static final VarHandle WRITE_LOCKED;
+
+    static
+    {
+        try
+        {
+            WRITE_LOCKED = MethodHandles.lookup().findVarHandle(Ring.class, "writeLocked", int.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
     private final String fleet;
@@ -67,7 +81,9 @@ public final class Ring
     private final int writeLane;
     private final NodeLiveness liveness;
     private final long pendingBoundNs;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** 0 free, 1 held: serialises this process's writers of its PER_NODE lane (cheaper than a ReentrantLock). */
+    @SuppressWarnings("unused")
+    private volatile int writeLocked;
     private final WriterStats writerStats = new WriterStats();
 
     private Ring(
@@ -243,18 +259,60 @@ public final class Ring
         final long counter = claim();
         try
         {
-            final int slot = beginFrame(counter, frameKind, version, length);
-            if (slot >= 0)
-            {
-                buffer.putBytes(slot + PAYLOAD_OFFSET, source, offset, length);
-                commit(slot, counter);
-            }
-            return NetId64.make(spec.kind(), selfNode, counter);
+            return writeCopy(counter, frameKind, version, source, offset, length);
         }
         finally
         {
             releaseClaim();
         }
+    }
+
+    /**
+     * A publisher for one thread that holds this process's write lane until it is closed, so each
+     * publish skips the lane lock and its locked instruction (Aeron's exclusive publication, Agrona's
+     * single-threaded transmitter). Other publishes of this handle wait until it closes. For SHARED
+     * rings it simply delegates.
+     *
+     * @return the publisher; close it to give the lane back.
+     */
+    public ExclusivePublisher exclusivePublisher()
+    {
+        if (spec.topology() == Topology.PER_NODE)
+        {
+            lockWriteLane();
+        }
+        return new ExclusivePublisher(this);
+    }
+
+    /** Publish by the exclusive publisher: the lane lock is already held (PER_NODE). */
+    long publishHeld(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
+    {
+        if (spec.topology() == Topology.SHARED)
+        {
+            return publish(frameKind, version, source, offset, length);
+        }
+        checkLength(length);
+        return writeCopy(laneCounter(), frameKind, version, source, offset, length);
+    }
+
+    void releaseExclusive()
+    {
+        if (spec.topology() == Topology.PER_NODE)
+        {
+            unlockWriteLane();
+        }
+    }
+
+    private long writeCopy(
+        final long counter, final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
+    {
+        final int slot = beginFrame(counter, frameKind, version, length);
+        if (slot >= 0)
+        {
+            buffer.putBytes(slot + PAYLOAD_OFFSET, source, offset, length);
+            commit(slot, counter);
+        }
+        return NetId64.make(spec.kind(), selfNode, counter);
     }
 
     /**
@@ -331,7 +389,7 @@ public final class Ring
             }
             return ids;
         }
-        writeLock.lock();
+        lockWriteLane();
         try
         {
             final int laneHeader = laneHeaderOffset(writeLane);
@@ -349,7 +407,7 @@ public final class Ring
         }
         finally
         {
-            writeLock.unlock();
+            unlockWriteLane();
         }
         return ids;
     }
@@ -389,7 +447,12 @@ public final class Ring
         {
             return buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
         }
-        writeLock.lock();
+        lockWriteLane();
+        return laneCounter();
+    }
+
+    private long laneCounter()
+    {
         return buffer.getLong(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET); // plain: only this process writes this lane
     }
 
@@ -445,7 +508,7 @@ public final class Ring
     {
         if (spec.topology() == Topology.PER_NODE)
         {
-            writeLock.unlock();
+            unlockWriteLane();
         }
     }
 
@@ -545,6 +608,20 @@ public final class Ring
         buffer.putLong(slot + FRAME_VERSION_OFFSET, version);
         buffer.putInt(slot + PAYLOAD_LENGTH_OFFSET, length);
         buffer.putByte(slot + FRAME_KIND_OFFSET, (byte)frameKind);
+    }
+
+    private void lockWriteLane()
+    {
+        int spins = 0;
+        while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
+        {
+            idle(spins++);
+        }
+    }
+
+    private void unlockWriteLane()
+    {
+        WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
     }
 
     private static void idle(final int spins)
@@ -866,7 +943,7 @@ public final class Ring
                 }
             }
         }
-        writeLock.lock();
+        lockWriteLane();
         try
         {
             final int slots = slotsOffset;
@@ -880,7 +957,7 @@ public final class Ring
         }
         finally
         {
-            writeLock.unlock();
+            unlockWriteLane();
         }
     }
 
