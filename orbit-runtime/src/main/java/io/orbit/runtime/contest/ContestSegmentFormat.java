@@ -1,6 +1,6 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.HeaderFields;
 import io.orbit.runtime.segment.SegmentFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -59,23 +59,20 @@ final class ContestSegmentFormat implements SegmentFormat
         buffer.putInt(PROBE_LIMIT_OFFSET, 0, ByteOrder.LITTLE_ENDIAN);
     }
 
+    private void expect(final String location, final String field, final long expected, final long found)
+    {
+        HeaderFields.expect("segment " + location + " (fleet " + fleet + ", KIND " + KIND + ", contest table): ",
+            field, expected, found, "");
+    }
+
     @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
-        check(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "version", VERSION, header.getShort(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
-        check(location, "header_size", HEADER_SIZE, header.getShort(HEADER_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
-        check(location, "slot_count", slotCount, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        check(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        check(location, "file size", segmentLength(), fileLength);
-    }
-
-    private void check(final String location, final String field, final long expected, final long found)
-    {
-        if (expected != found)
-        {
-            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + ", KIND " + KIND
-                + ", contest table): field " + field + " expected " + expected + " but found " + found);
-        }
+        expect(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "version", VERSION, header.getShort(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        expect(location, "header_size", HEADER_SIZE, header.getShort(HEADER_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        expect(location, "slot_count", slotCount, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        expect(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        expect(location, "file size", segmentLength(), fileLength);
     }
 }

@@ -1,6 +1,7 @@
 package io.orbit.runtime.heartbeat;
 
 import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.HeaderFields;
 import io.orbit.runtime.segment.SegmentFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -64,6 +65,12 @@ final class HeartbeatTableFormat implements SegmentFormat
         buffer.putByte(KIND_OFFSET, (byte)kind);
     }
 
+    private void expect(final String location, final String field, final long expected, final long found)
+    {
+        HeaderFields.expect(prefix(location), field, expected, found,
+            "slot_count".equals(field) ? " (every process of a fleet must join it with the same size)" : "");
+    }
+
     @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
@@ -74,21 +81,12 @@ final class HeartbeatTableFormat implements SegmentFormat
                 + " (OHBT, heartbeat table) but found 0x" + Integer.toHexString(magic) + " (ORBT): this is a ring segment, "
                 + "such as orbit-rs's heartbeat ring; remove it once no process uses the fleet");
         }
-        check(location, "magic", MAGIC, magic);
-        check(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "kind", kind, header.getByte(KIND_OFFSET) & 0xFF);
-        check(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        check(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        check(location, "file size", segmentLength(), fileLength);
-    }
-
-    private void check(final String location, final String field, final long expected, final long found)
-    {
-        if (expected != found)
-        {
-            throw new SegmentLayoutException(prefix(location) + "field " + field + " expected " + expected + " but found " + found
-                + ("slot_count".equals(field) ? " (every process of a fleet must join it with the same size)" : ""));
-        }
+        expect(location, "magic", MAGIC, magic);
+        expect(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "kind", kind, header.getByte(KIND_OFFSET) & 0xFF);
+        expect(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        expect(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
+        expect(location, "file size", segmentLength(), fileLength);
     }
 
     private String prefix(final String location)

@@ -1,6 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.segment.HeaderFields;
 import io.orbit.runtime.segment.SegmentFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -63,38 +64,35 @@ final class RingSegmentFormat implements SegmentFormat
         buffer.putLong(LAYOUT_FINGERPRINT_OFFSET, spec.fingerprint(), ByteOrder.LITTLE_ENDIAN);
     }
 
+    private void expect(final String location, final String field, final long expected, final long found)
+    {
+        HeaderFields.expect(prefix(location), field, expected, found, "");
+    }
+
     @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
-        check(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "kind", spec.kind(), header.getByte(KIND_OFFSET) & 0xFF);
+        expect(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "kind", spec.kind(), header.getByte(KIND_OFFSET) & 0xFF);
         final int topology = header.getByte(TOPOLOGY_OFFSET) & 0xFF;
         if (topology == Topology.SHARED_ORDERED_CODE)
         {
             throw new SegmentLayoutException(prefix(location) + "topology is 2 (SHARED_ORDERED, written by orbit-rs), "
                 + "which Orbit for Java does not support; expected " + spec.topology().code() + " (" + spec.topology() + ")");
         }
-        check(location, "topology", spec.topology().code(), topology);
-        check(location, "lane_count", laneCount, header.getShort(LANE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
-        check(location, "capacity", spec.capacity(), header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "payload_capacity", spec.payloadCapacity(), header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "slot_stride", spec.slotStride(), header.getInt(SLOT_STRIDE_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        check(location, "file size", segmentLength(), fileLength);
+        expect(location, "topology", spec.topology().code(), topology);
+        expect(location, "lane_count", laneCount, header.getShort(LANE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+        expect(location, "capacity", spec.capacity(), header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "payload_capacity", spec.payloadCapacity(), header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "slot_stride", spec.slotStride(), header.getInt(SLOT_STRIDE_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        expect(location, "file size", segmentLength(), fileLength);
         final long found = header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN);
         if (spec.fingerprint() != 0 && found != 0 && found != spec.fingerprint())
         {
             throw new SegmentLayoutException(prefix(location) + "field layout_fingerprint expected 0x"
                 + Long.toHexString(spec.fingerprint()) + " but found 0x" + Long.toHexString(found)
                 + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)");
-        }
-    }
-
-    private void check(final String location, final String field, final long expected, final long found)
-    {
-        if (expected != found)
-        {
-            throw new SegmentLayoutException(prefix(location) + "field " + field + " expected " + expected + " but found " + found);
         }
     }
 

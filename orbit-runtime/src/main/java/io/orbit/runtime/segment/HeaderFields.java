@@ -1,0 +1,30 @@
+package io.orbit.runtime.segment;
+
+import io.orbit.runtime.SegmentLayoutException;
+
+/**
+ * The one place that turns a header field mismatch into a {@link SegmentLayoutException} naming the
+ * segment, the field, the expected and the found value; shared by every {@link SegmentFormat}.
+ */
+public final class HeaderFields
+{
+    private HeaderFields()
+    {
+    }
+
+    /**
+     * @param prefix   names the segment, fleet and KIND, e.g. {@code "segment /dev/shm/x (fleet f, KIND 12): "}.
+     * @param field    the header field.
+     * @param expected what this process expects.
+     * @param found    what the segment holds.
+     * @param hint     appended to the message (may be empty).
+     * @throws SegmentLayoutException when they differ.
+     */
+    public static void expect(final String prefix, final String field, final long expected, final long found, final String hint)
+    {
+        if (expected != found)
+        {
+            throw new SegmentLayoutException(prefix + "field " + field + " expected " + expected + " but found " + found + hint);
+        }
+    }
+}
