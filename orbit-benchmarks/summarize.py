@@ -4,6 +4,14 @@ import json
 import sys
 
 
+def number(value):
+    """JMH writes "NaN" (a string) for the error of a single iteration."""
+    try:
+        return f"{float(value):.3f}"
+    except (TypeError, ValueError):
+        return "n/a"
+
+
 def main(jmh_path, latency_path):
     with open(jmh_path) as f:
         runs = json.load(f)
@@ -15,12 +23,12 @@ def main(jmh_path, latency_path):
         primary = run["primaryMetric"]
         secondary = run.get("secondaryMetrics", {})
         alloc = (secondary.get("gc.alloc.rate.norm") or secondary.get("·gc.alloc.rate.norm") or {}).get("score")
-        alloc_text = "-" if alloc is None else f"{alloc:.1f}"
+        alloc_text = "-" if alloc is None else number(alloc)
         extras = []
         for key, metric in sorted(secondary.items()):
             if "gc." not in key:
-                extras.append(f"{key}={metric['score']:.3f} {metric['scoreUnit']}")
-        print(f"| {name} | {params} | {primary['score']:.3f} ± {primary['scoreError']:.3f} | {primary['scoreUnit']} "
+                extras.append(f"{key}={number(metric['score'])} {metric['scoreUnit']}")
+        print(f"| {name} | {params} | {number(primary['score'])} ± {number(primary['scoreError'])} | {primary['scoreUnit']} "
               f"| {alloc_text} | {'; '.join(extras)} |")
     print()
     with open(latency_path) as f:
