@@ -52,6 +52,7 @@ public final class FleetDemo
     private int killedJob = -1;
     private long killedToken = -1;
     private long reclaimToken = -1;
+    private volatile Fleet fleet;
 
     private FleetDemo(final String fleetName, final int workers, final int jobs)
     {
@@ -85,6 +86,7 @@ public final class FleetDemo
         boolean ok;
         try (Fleet fleet = Fleet.joinShmAs(fleetName, size, 0))
         {
+            this.fleet = fleet;
             final OrbitCache cache = OrbitCache.open(fleet);
             final OrbitEventBus events = OrbitEventBus.of(fleet);
             final OrbitEventCursor cursor = events.cursorFromStart();
@@ -256,6 +258,10 @@ public final class FleetDemo
         }
         children.forEach(Process::destroyForcibly);
         children.forEach(FleetDemo::awaitExit);
+        if (fleet != null)
+        {
+            fleet.close(); // idempotent; frees node 0 so the fleet's files may be removed
+        }
         final int removed = Fleet.removeSegments(fleetName);
         System.out.println("removed " + removed + " files of fleet " + fleetName);
     }

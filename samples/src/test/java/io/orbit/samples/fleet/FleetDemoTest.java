@@ -4,8 +4,10 @@ import io.orbit.samples.SampleRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,5 +39,40 @@ class FleetDemoTest
         assertTrue(out.contains("killedNode=" + killed.group(1)) && out.contains("killedNodeState=DEAD"), out);
         assertTrue(out.contains("table:"), "without a terminal the demo prints plain table lines");
         assertEquals(List.of(), SampleRun.filesLeft(shmDir), "the demo removes its fleet's files");
+    }
+
+    @Test
+    void interruptedDemoKillsItsWorkersAndRemovesItsFiles(@TempDir final Path shmDir, @TempDir final Path logDir) throws Exception
+    {
+        final Path log = logDir.resolve("demo.log");
+        final Process demo = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Dorbit.shm.dir=" + shmDir,
+            "-cp", System.getProperty("java.class.path"),
+            FleetDemo.class.getName(), "3", "500")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Pattern.compile("(?m)^\\d\\s+LIVE").matcher(Files.readString(log)).find())
+        {
+            assertTrue(demo.isAlive() && System.nanoTime() < deadline, "the demo never showed a live worker: " + Files.readString(log));
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // polling the log, not timing
+        }
+        final List<ProcessHandle> workers = demo.descendants().toList();
+        assertEquals(3, workers.size(), "three worker JVMs");
+
+        demo.destroy(); // SIGTERM: the same shutdown path as Ctrl-C in a terminal
+        assertTrue(demo.waitFor(60, TimeUnit.SECONDS));
+
+        final String out = Files.readString(log);
+        assertTrue(out.contains(" files of fleet demo"), out);
+        assertEquals(List.of(), SampleRun.filesLeft(shmDir), "no segment or lease file left");
+        for (final ProcessHandle worker : workers)
+        {
+            worker.onExit().get(30, TimeUnit.SECONDS);
+            assertTrue(!worker.isAlive(), "worker " + worker.pid() + " was killed");
+        }
     }
 }
