@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jqwik property of the contest slot reader: whatever bytes are in a slot, reading it never throws
  * and yields one of the documented states; a plain look-up through the contest never throws either.
  */
-class ContestSlotProperties
+class ContestSlotPropertiesTest
 {
     private static final int SLOTS = 8;
     private static ContestFixture fixture;
@@ -37,7 +37,7 @@ class ContestSlotProperties
     static void close()
     {
         fixture.close();
-        System.out.println("ContestSlotProperties: empty/valid/corrupt/busy " + java.util.Arrays.toString(STATUSES));
+        System.out.println("ContestSlotPropertiesTest: empty/valid/corrupt/busy " + java.util.Arrays.toString(STATUSES));
         assertTrue(STATUSES[ContestTable.CORRUPT] > 0, "arbitrary bytes must reach the body checks");
     }
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * jqwik property of the heartbeat slot reader: whatever bytes are in a node's slot, a snapshot
  * never throws and reports a state, a non-negative age and a consistency that follows the stamp.
  */
-class HeartbeatSlotProperties
+class HeartbeatSlotPropertiesTest
 {
     private static final int SIZE = 4;
     private static ShmDirectory dir;

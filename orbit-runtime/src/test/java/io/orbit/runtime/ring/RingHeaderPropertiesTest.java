@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * payload capacity, stride, kind, topology, lane count) is intact; the other header words are
  * runtime counters or an unspecified fingerprint, which any value may hold.
  */
-class RingHeaderProperties
+class RingHeaderPropertiesTest
 {
     private static final RingSpec SPEC = RingSpec.shared(41, 4, 16);
     private static ShmDirectory dir;
@@ -52,7 +52,7 @@ class RingHeaderProperties
     {
         attachTimeout.close();
         dir.close();
-        System.out.println("RingHeaderProperties: refused " + refused + ", still valid " + attached);
+        System.out.println("RingHeaderPropertiesTest: refused " + refused + ", still valid " + attached);
         assertTrue(refused > attached, "arbitrary header bytes must mostly be refused: " + refused + " vs " + attached);
     }
 

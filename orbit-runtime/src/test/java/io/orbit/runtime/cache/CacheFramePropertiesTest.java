@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exactly what the independent {@link BackwardWalk} decoder accepts, and what it reads stays
  * inside the bytes it was given.
  */
-class CacheFrameProperties
+class CacheFramePropertiesTest
 {
     @Property(tries = 2000)
     void arbitraryBytesDecodeAsTheReferenceOrNotAtAll(

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * make it throw (a buffer exactly as long as the bytes, so any read past them would), and a frame
  * it accepts is exactly header + topic + payload long.
  */
-class EventFrameProperties
+class EventFramePropertiesTest
 {
     @Property(tries = 2000)
     void arbitraryBytesNeverThrowAndAcceptedFramesAddUp(
