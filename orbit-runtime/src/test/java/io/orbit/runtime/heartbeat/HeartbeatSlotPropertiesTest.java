@@ -1,0 +1,63 @@
+package io.orbit.runtime.heartbeat;
+
+import io.orbit.runtime.ManualClock;
+import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.FleetBacking;
+import io.orbit.runtime.testing.ShmDirectory;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * jqwik property of the heartbeat slot reader: whatever bytes are in a node's slot, a snapshot
+ * never throws and reports a state, a non-negative age and a consistency that follows the stamp.
+ */
+class HeartbeatSlotPropertiesTest
+{
+    private static final int SIZE = 4;
+    private static ShmDirectory dir;
+    private static Fleet fleet;
+    private static FleetHeartbeat heartbeat;
+
+    @BeforeContainer
+    static void open()
+    {
+        dir = ShmDirectory.create();
+        fleet = FleetBacking.LOCAL.join(dir, ShmDirectory.uniqueFleetName(), SIZE, 0);
+        heartbeat = FleetHeartbeat.of(fleet, new ManualClock(1_000_000_000L, 1_000));
+    }
+
+    @AfterContainer
+    static void close()
+    {
+        fleet.close();
+        dir.close();
+    }
+
+    @Property(tries = 2000)
+    void arbitrarySlotBytesGiveAWellDefinedState(
+        @ForAll @Size(value = HeartbeatTableLayout.SLOT_SIZE) final byte[] slot,
+        @ForAll @IntRange(min = 0, max = SIZE - 1) final int node,
+        @ForAll @LongRange(min = 0) final long maxAgeNanos)
+    {
+        final int offset = HeartbeatTableLayout.slotOffset(node);
+        heartbeat.memory().putBytes(offset, slot);
+        final long stamp = heartbeat.memory().getLong(offset);
+        final NodeHeartbeat entry = heartbeat.snapshot(Duration.ofNanos(maxAgeNanos)).node(node);
+        assertEquals(node, entry.node());
+        assertNotNull(entry.state());
+        assertFalse(entry.age().isNegative());
+        assertEquals((stamp & 1) == 0, entry.consistent(), "only odd stamps read inconsistent");
+        heartbeat.memory().setMemory(offset, HeartbeatTableLayout.SLOT_SIZE, (byte)0);
+    }
+}
