@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,7 +71,11 @@ final class FileNodeLeases implements NodeLeases
             catch (final IOException ex)
             {
                 closeQuietly(channel);
-                throw new OrbitException("cannot lease node " + node + " of fleet " + fleet + " through " + file + ": " + ex, ex);
+                final String reason = ex instanceof AccessDeniedException
+                    ? "permission denied (lease files are private to the uid that created them, mode 0600; this process runs as uid "
+                        + ProcessIdentity.uid() + ")"
+                    : ex.toString();
+                throw new OrbitException("cannot lease node " + node + " of fleet " + fleet + " through " + file + ": " + reason, ex);
             }
         }
     }

@@ -113,8 +113,8 @@ class SecurityTest
             final String join = line(lines, "JOIN ");
             assertTrue(join.startsWith(OrbitException.class.getName() + "|") || join.startsWith("io.orbit.runtime."),
                 () -> "joining must fail with an OrbitException: " + join);
-            assertTrue(join.contains(dir.path().toString()) && join.contains("AccessDenied"),
-                () -> "the refusal must name the file and the denial: " + join);
+            assertTrue(join.contains(dir.path().toString()) && join.contains("permission denied") && join.contains("uid " + NOBODY),
+                () -> "the refusal must name the file, the denial and the uid: " + join);
 
             final String attach = line(lines, "ATTACH ");
             assertTrue(attach.startsWith(OrbitException.class.getName() + "|"), () -> "attach must fail with OrbitException: " + attach);
