@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.NetId64;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.stress.FleetNames;
 import io.orbit.stress.Payloads;
@@ -54,7 +55,7 @@ public class PerNodeTornFrameStress
         }
         final long sequence = view.version();
         final boolean whole = Payloads.whole(view.payload(), view.payloadLength(), sequence)
-            && view.counter() == sequence - 1 && view.id() == io.orbit.runtime.NetId64.make(1, 0, sequence - 1);
+            && view.counter() == sequence - 1 && view.id() == NetId64.make(1, 0, sequence - 1);
         r.r1 = sequence;
         r.r2 = whole ? "WHOLE" : "TORN";
     }
