@@ -112,7 +112,7 @@ class CleanCompilationTest
         assertTrue(codec.contains("public static final int WHERE_OFFSET = 8;"), codec);
         assertTrue(codec.contains("public static final int ENCODED_LENGTH = 40;"), codec);
         assertTrue(codec.contains("where.tag:utf8[6]:8:6;where.codes:short[2]:14:4;where.at:record:24:16;"), codec);
-        assertTrue(codec.contains("TaggedCodec.encode(buffer, offset + WHERE_OFFSET, value.where());"), codec);
+        assertTrue(codec.contains("TaggedCodec.encodeValidated(buffer, offset + WHERE_OFFSET, value.where());"), codec);
     }
 
     @Test

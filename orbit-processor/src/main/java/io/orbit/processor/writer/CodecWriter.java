@@ -121,6 +121,7 @@ public final class CodecWriter
         spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         spec.addMethod(validate());
         spec.addMethod(encode());
+        spec.addMethod(encodeValidated());
         spec.addMethod(decode());
         for (final OrbitField field : type.fields())
         {
@@ -200,7 +201,7 @@ public final class CodecWriter
                 .add("new $T<>(\n", RuntimeTypes.ORBIT_CODEC)
                 .indent()
                 .add("$T.class,\nRING_SPEC,\nENCODED_LENGTH,\n", record)
-                .add("$T::validate,\n$T::encode,\n$T::decode)", codec, codec, codec)
+                .add("$T::validate,\n$T::encodeValidated,\n$T::decode)", codec, codec, codec)
                 .unindent()
                 .build())
             .build());
@@ -275,7 +276,7 @@ public final class CodecWriter
 
     private MethodSpec encode()
     {
-        final MethodSpec.Builder method = MethodSpec.methodBuilder("encode")
+        return MethodSpec.methodBuilder("encode")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(RuntimeTypes.MUTABLE_DIRECT_BUFFER, "buffer", Modifier.FINAL)
             .addParameter(int.class, "offset", Modifier.FINAL)
@@ -286,7 +287,24 @@ public final class CodecWriter
             .addJavadoc("@param offset where the value starts.\n")
             .addJavadoc("@param value  the value.\n")
             .addJavadoc("@see #validate\n")
-            .addStatement("validate(value)");
+            .addStatement("validate(value)")
+            .addStatement("encodeValidated(buffer, offset, value)")
+            .build();
+    }
+
+    private MethodSpec encodeValidated()
+    {
+        final MethodSpec.Builder method = MethodSpec.methodBuilder("encodeValidated")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(RuntimeTypes.MUTABLE_DIRECT_BUFFER, "buffer", Modifier.FINAL)
+            .addParameter(int.class, "offset", Modifier.FINAL)
+            .addParameter(record, "value", Modifier.FINAL)
+            .addJavadoc("Writes the $L bytes of a value that {@link #validate} accepted, padding as zeros.\n", type.encodedLength())
+            .addJavadoc("The runtime validates before it claims a slot and then calls this, so a store checks once;\n")
+            .addJavadoc("an unchecked value may be written in part before it fails.\n\n")
+            .addJavadoc("@param buffer the buffer, e.g. a claimed ring slot.\n")
+            .addJavadoc("@param offset where the value starts.\n")
+            .addJavadoc("@param value  a validated value.\n");
         long end = 0;
         for (final OrbitField field : type.fields())
         {
@@ -346,7 +364,7 @@ public final class CodecWriter
         else
         {
             final RecordLayout nested = (RecordLayout)field.layout();
-            method.addStatement("$T.encode(buffer, $L, $L)", TypeNames.of(nested.type().codecName()), index, get);
+            method.addStatement("$T.encodeValidated(buffer, $L, $L)", TypeNames.of(nested.type().codecName()), index, get);
         }
     }
 

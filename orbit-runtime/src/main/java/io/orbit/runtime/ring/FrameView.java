@@ -98,11 +98,6 @@ public final class FrameView
         return payload;
     }
 
-    int capacity()
-    {
-        return payload.capacity();
-    }
-
     void set(final long id, final long version, final int frameKind, final int payloadLength, final int lane, final long counter)
     {
         this.id = id;
@@ -111,11 +106,5 @@ public final class FrameView
         this.payloadLength = payloadLength;
         this.lane = lane;
         this.counter = counter;
-    }
-
-    void copyFrom(final FrameView other)
-    {
-        payload.putBytes(0, other.payload, 0, other.payloadLength);
-        set(other.id, other.version, other.frameKind, other.payloadLength, other.lane, other.counter);
     }
 }
