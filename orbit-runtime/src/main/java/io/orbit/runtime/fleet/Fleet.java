@@ -3,6 +3,7 @@ package io.orbit.runtime.fleet;
 import io.orbit.runtime.EmptyFleetException;
 import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.segment.MappedFileStore;
@@ -44,6 +45,7 @@ public final class Fleet implements AutoCloseable
     private final Runnable onClose;
     private final RingRegistry rings;
     private final List<Segment> tables = new ArrayList<>();
+    private final List<NodeLease> extraLeases = new ArrayList<>();
     private final long pendingBoundMs = Long.getLong(Ring.PENDING_BOUND_PROPERTY, Ring.DEFAULT_PENDING_BOUND_MS);
     private boolean closed;
 
@@ -237,6 +239,29 @@ public final class Fleet implements AutoCloseable
     }
 
     /**
+     * Holds the lease of another node of the fleet from this process, in addition to this handle's
+     * own node: no other process can join as that node while it is held, and every reader sees the
+     * node alive. For replicators (a bridge holding the nodes of another host); ordinary processes
+     * join as their one node. The lease is freed by its {@code close()} or by this handle's close.
+     *
+     * @param node a node of the fleet other than those this process already holds.
+     * @return the held lease.
+     * @throws io.orbit.runtime.NodeInUseException when another process, or this one, holds the node.
+     */
+    public synchronized NodeLease leaseNode(final int node)
+    {
+        checkOpen();
+        if (node < 0 || node >= size)
+        {
+            throw new NodeOutsideFleetException("fleet " + name + ": node " + node + " is outside 0.." + (size - 1));
+        }
+        final HeldNodeLease held = new HeldNodeLease(node, leases.acquire(node));
+        extraLeases.removeIf(released -> !released.isHeld()); // a bridge re-leases flapping nodes: keep the list short
+        extraLeases.add(held);
+        return held;
+    }
+
+    /**
      * Liveness of a node: true while some live process (or, for process-local fleets, some open
      * handle) holds its lease. Never probes a lease this process holds.
      *
@@ -282,6 +307,8 @@ public final class Fleet implements AutoCloseable
             closed = true;
             tables.forEach(Segment::close);
             tables.clear();
+            extraLeases.forEach(NodeLease::close);
+            extraLeases.clear();
         }
         rings.closeAll();
         lease.close();
@@ -321,7 +348,7 @@ public final class Fleet implements AutoCloseable
                 if (SegmentNames.belongsTo(name, fileName))
                 {
                     files.add(file);
-                    final int node = leaseNode(name, fileName);
+                    final int node = leaseFileNode(name, fileName);
                     if (node >= 0 && leases.isAlive(node))
                     {
                         throw new OrbitException("refusing to remove the segments of fleet " + name + " in " + directory
@@ -341,7 +368,7 @@ public final class Fleet implements AutoCloseable
         return files.size();
     }
 
-    private static int leaseNode(final String fleet, final String fileName)
+    private static int leaseFileNode(final String fleet, final String fileName)
     {
         final String prefix = "orbit-" + fleet + "-node";
         if (!fileName.startsWith(prefix) || !fileName.endsWith(".lock"))
@@ -365,6 +392,48 @@ public final class Fleet implements AutoCloseable
         if (closed)
         {
             throw new OrbitException("fleet " + name + " (node " + node + ") is closed");
+        }
+    }
+
+    /** A lease held through {@link #leaseNode(int)}. */
+    private static final class HeldNodeLease implements NodeLease
+    {
+        private final int node;
+        private final NodeLeases.Lease lease;
+        private volatile boolean held = true;
+
+        HeldNodeLease(final int node, final NodeLeases.Lease lease)
+        {
+            this.node = node;
+            this.lease = lease;
+        }
+
+        @Override
+        public int node()
+        {
+            return node;
+        }
+
+        @Override
+        public boolean isHeld()
+        {
+            return held;
+        }
+
+        @Override
+        public synchronized void close()
+        {
+            if (held)
+            {
+                held = false;
+                lease.close();
+            }
+        }
+
+        @Override
+        public String toString()
+        {
+            return "NodeLease{node=" + node + ", held=" + held + "}";
         }
     }
 

@@ -1,8 +1,10 @@
 package io.orbit.runtime.heartbeat;
 
+import io.orbit.runtime.LeaseLostException;
 import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.segment.Segment;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -159,6 +161,52 @@ public final class FleetHeartbeat
             buffer.putLongRelease(slot + STAMP_OFFSET, committed); // fields happen-before the even stamp
             return beats;
         }
+    }
+
+    /**
+     * Writes another host's view of a node into that node's slot, with the seqlock {@link #beat()}
+     * uses, for a bridge that holds the node's lease ({@code Fleet.leaseNode}). The fields are
+     * copied as given, so pid, start time and incarnation still name the remote process; the caller
+     * translates the beat time into this host's monotonic clock (now minus the remote age), because
+     * monotonic clocks of two hosts do not compare.
+     *
+     * @param lease         the held lease of the node.
+     * @param beats         the node's beat count.
+     * @param lastBeatNanos the node's last beat, in this host's monotonic clock.
+     * @param pid           pid of the remote process that beat last.
+     * @param startTimeMs   its start time, ms since the Unix epoch.
+     * @param incarnation   its incarnation count.
+     * @throws LeaseLostException when the lease has been freed.
+     */
+    public void replicate(
+        final NodeLease lease, final long beats, final long lastBeatNanos, final long pid, final long startTimeMs, final long incarnation)
+    {
+        if (!lease.isHeld())
+        {
+            throw new LeaseLostException("heartbeat of node " + lease.node() + " in fleet " + fleet.name()
+                + ": cannot replicate, the node's lease was freed (" + segment.location() + ")");
+        }
+        synchronized (writeLock)
+        {
+            final int slot = slotOffset(lease.node());
+            final long writing = buffer.getLong(slot + STAMP_OFFSET) | 1; // plain: the lease makes this process the slot's one writer
+            buffer.putLongOpaque(slot + STAMP_OFFSET, writing);
+            VarHandle.storeStoreFence(); // the odd stamp is visible before any field of the slot changes
+            buffer.putLong(slot + BEATS_OFFSET, beats);
+            buffer.putLong(slot + LAST_BEAT_OFFSET, lastBeatNanos);
+            buffer.putLong(slot + PID_OFFSET, pid);
+            buffer.putLong(slot + START_TIME_OFFSET, startTimeMs);
+            buffer.putLong(slot + INCARNATION_OFFSET, incarnation);
+            buffer.putLongRelease(slot + STAMP_OFFSET, writing + 1 == 0 ? 2 : writing + 1); // fields happen-before the even stamp
+        }
+    }
+
+    /**
+     * @return the clock of this handle (the bridge translates remote ages with it).
+     */
+    public OrbitClock clock()
+    {
+        return clock;
     }
 
     /**

@@ -413,6 +413,18 @@ public final class Ring
     }
 
     /**
+     * A writer of replicated frames (from this ring's copy on another host) into the lane of a node
+     * whose lease this process holds; see {@link LaneReplicator}.
+     *
+     * @param lease the held lease of the node whose frames are replicated.
+     * @return the replicator, for one thread.
+     */
+    public LaneReplicator laneReplicator(final NodeLease lease)
+    {
+        return new LaneReplicator(this, buffer, lease);
+    }
+
+    /**
      * @return the next value of the fleet-wide version sequence of this ring (first value 1).
      */
     public long nextVersion()
@@ -512,7 +524,7 @@ public final class Ring
         }
     }
 
-    private void commitShared(final int slot, final long counter)
+    void commitShared(final int slot, final long counter)
     {
         // CAS releases the fields; failure means a takeover already gave this slot to another writer.
         if (!buffer.compareAndSetLong(slot + STAMP_OFFSET, 2 * counter + 1, 2 * counter + 2))
@@ -526,7 +538,7 @@ public final class Ring
      * {@code 2c+1}; never overwrite a newer writer; wait for an older writer still mid-write and take
      * its slot over only once it is known dead, or past the bound when its id cannot be trusted.
      */
-    private boolean acquireSharedSlot(final int slot, final long counter)
+    boolean acquireSharedSlot(final int slot, final long counter)
     {
         final long odd = 2 * counter + 1;
         long waitStart = 0;
