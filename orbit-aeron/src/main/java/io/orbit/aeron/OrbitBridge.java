@@ -1,0 +1,359 @@
+package io.orbit.aeron;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.heartbeat.FleetHeartbeat;
+import io.orbit.runtime.heartbeat.NodeHeartbeat;
+import io.orbit.runtime.heartbeat.NodeState;
+import io.orbit.runtime.ring.Ring;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.orbit.aeron.WireFormat.*;
+
+/**
+ * One host's bridge of a grid: one logical fleet made of the per-host fleets of several hosts.
+ *
+ * <p>It joins the local shared-memory fleet as the first node of its host's range
+ * ({@link GridLayout}), starts an embedded Aeron media driver (directory under the fleet's
+ * directory), and runs one duty thread that
+ * <ul>
+ *   <li>sends, to every peer over UDP unicast, the frames of this host's nodes of every bridged
+ *       ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
+ *       the liveness (lease) and heartbeat slot of each node of this host's range;</li>
+ *   <li>receives the peers' messages and mirrors their nodes here ({@link RemoteNodes}): leases
+ *       held for remote nodes alive there, their frames written into their own lanes with their
+ *       own counters and ids, their heartbeat slots copied, and every node of a silent peer freed
+ *       (DEAD) after the link timeout.</li>
+ * </ul>
+ * A peer that restarts is picked up again by Aeron (a new image) and by its next control message;
+ * the local fleet keeps running throughout.
+ */
+public final class OrbitBridge implements AutoCloseable
+{
+    private static final int FRAGMENT_LIMIT = 256;
+
+    private final BridgeConfig config;
+    private final GridLayout grid;
+    private final Fleet fleet;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final FleetHeartbeat heartbeat;
+    private final List<Ring> rings = new ArrayList<>();
+    private final List<LinkStats> stats = new ArrayList<>();
+    private final List<RingSender> senders = new ArrayList<>();
+    private final List<ExclusivePublication> controlPublications = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<FragmentAssembler> assemblers = new ArrayList<>();
+    private final RemoteNodes remotes;
+    private final UnsafeBuffer control;
+    private final int controlLength;
+    private final long session = ThreadLocalRandom.current().nextLong();
+    private final Thread duty;
+    private volatile boolean running = true;
+    private long now;
+
+    private OrbitBridge(final BridgeConfig config)
+    {
+        this.config = config;
+        this.grid = new GridLayout(config.size(), config.hosts().size());
+        if (config.hostIndex() < 0 || config.hostIndex() >= config.hosts().size())
+        {
+            throw new OrbitException("fleet " + config.fleet() + ": host index " + config.hostIndex() + " is outside 0.."
+                + (config.hosts().size() - 1) + " of --hosts " + config.hosts());
+        }
+        boolean beats = false;
+        for (final BridgedKind kind : config.kinds())
+        {
+            if (kind.kind() == BridgedKind.CONTEST_KIND)
+            {
+                throw BridgedKind.refuseContest(config.fleet());
+            }
+            beats |= kind.isHeartbeat();
+        }
+        this.fleet = Fleet.joinShmAs(config.fleet(), config.size(), grid.bridgeNode(config.hostIndex()), config.directory());
+        MediaDriver launched = null;
+        Aeron client = null;
+        try
+        {
+            this.heartbeat = beats ? FleetHeartbeat.of(fleet) : null;
+            for (final BridgedKind kind : config.kinds())
+            {
+                if (!kind.isHeartbeat())
+                {
+                    rings.add(fleet.ring(kind.spec()));
+                    stats.add(new LinkStats(kind.kind(), config.size()));
+                }
+            }
+            launched = MediaDriver.launch(new MediaDriver.Context()
+                .aeronDirectoryName(config.directory().resolve("aeron-" + config.fleet() + "-host" + config.hostIndex()).toString())
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true)
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new BackoffIdleStrategy(10, 20, 1_000, 1_000_000))
+                .termBufferSparseFile(true)
+                .publicationTermBufferLength(config.termLength())
+                .spiesSimulateConnection(false));
+            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(launched.aeronDirectoryName()));
+            this.driver = launched;
+            this.aeron = client;
+            openStreams();
+        }
+        catch (final RuntimeException ex)
+        {
+            closeStreams();
+            CloseHelper.quietCloseAll(client, launched);
+            fleet.close();
+            throw ex;
+        }
+        final int self = config.hostIndex();
+        this.remotes = new RemoteNodes(fleet, grid, self, heartbeat, rings, stats, config.linkTimeout().toNanos(), config.log());
+        final int count = grid.endNode(self) - grid.firstNode(self);
+        this.controlLength = CONTROL_HEADER_LENGTH + count * NODE_ENTRY_LENGTH;
+        this.control = new UnsafeBuffer(ByteBuffer.allocateDirect(controlLength));
+        this.duty = new Thread(this::run, "orbit-bridge-" + config.fleet() + "-host" + self);
+        this.duty.setDaemon(true);
+        config.log().accept("started: fleet " + config.fleet() + " size " + config.size() + ", host " + self + " of "
+            + grid.hostCount() + " owns nodes " + grid.firstNode(self) + ".." + (grid.endNode(self) - 1) + " (bridge node "
+            + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self) + ", kinds " + describeKinds());
+        this.duty.start();
+    }
+
+    /**
+     * Starts a bridge.
+     *
+     * @param config the configuration.
+     * @return the running bridge; close it to stop.
+     * @throws ContestNotBridgedException when the kinds include the contest table.
+     * @throws io.orbit.runtime.NodeInUseException when another process holds the bridge node.
+     */
+    public static OrbitBridge start(final BridgeConfig config)
+    {
+        return new OrbitBridge(config);
+    }
+
+    private void openStreams()
+    {
+        final String own = "aeron:udp?endpoint=" + config.hosts().get(config.hostIndex());
+        subscriptions.add(aeron.addSubscription(own, CONTROL_STREAM));
+        assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> remotes.onControl(buffer, offset, now)));
+        for (int i = 0; i < rings.size(); i++)
+        {
+            final int ringIndex = i;
+            subscriptions.add(aeron.addSubscription(own, ringStream(rings.get(i).kind())));
+            assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onFrame(ringIndex, buffer, offset)));
+        }
+        final int self = config.hostIndex();
+        final long boundNs = Duration.ofMillis(50).toNanos();
+        for (int host = 0; host < config.hosts().size(); host++)
+        {
+            if (host == self)
+            {
+                continue;
+            }
+            final String peer = "aeron:udp?endpoint=" + config.hosts().get(host) + "|term-length=" + config.termLength();
+            controlPublications.add(aeron.addExclusivePublication(peer, CONTROL_STREAM));
+            for (int i = 0; i < rings.size(); i++)
+            {
+                final Ring ring = rings.get(i);
+                senders.add(new RingSender(ring, aeron.addExclusivePublication(peer, ringStream(ring.kind())), stats.get(i),
+                    new BackoffIdleStrategy(10, 20, 1_000, 100_000), boundNs, grid.firstNode(self), grid.endNode(self)));
+            }
+        }
+    }
+
+    private void onFrame(final int ringIndex, final DirectBuffer buffer, final int offset)
+    {
+        if (buffer.getByte(offset + TYPE_OFFSET) == TYPE_FRAME)
+        {
+            remotes.onFrame(ringIndex, buffer, offset);
+        }
+    }
+
+    private void run()
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 200_000);
+        final long beatNs = config.beatInterval().toNanos();
+        long nextBeat = 0;
+        while (running)
+        {
+            try
+            {
+                now = System.nanoTime();
+                int work = 0;
+                if (now - nextBeat >= 0)
+                {
+                    nextBeat = now + beatNs;
+                    sendControl();
+                    remotes.checkLinks(now);
+                    work++;
+                }
+                for (int i = 0; i < senders.size(); i++)
+                {
+                    work += senders.get(i).doWork();
+                }
+                for (int i = 0; i < subscriptions.size(); i++)
+                {
+                    work += subscriptions.get(i).poll(assemblers.get(i), FRAGMENT_LIMIT);
+                }
+                idle.idle(work);
+            }
+            catch (final RuntimeException ex)
+            {
+                if (running)
+                {
+                    config.log().accept("duty cycle error: " + ex);
+                }
+            }
+        }
+    }
+
+    private void sendControl()
+    {
+        final int self = config.hostIndex();
+        final int first = grid.firstNode(self);
+        final int end = grid.endNode(self);
+        if (heartbeat != null)
+        {
+            heartbeat.beat();
+        }
+        control.putByte(TYPE_OFFSET, (byte)TYPE_CONTROL);
+        control.putByte(FLAGS_OFFSET, (byte)(heartbeat != null ? FLAG_HEARTBEAT : 0));
+        control.putShort(HOST_OFFSET, (short)self);
+        control.putShort(FIRST_NODE_OFFSET, (short)first);
+        control.putShort(NODE_COUNT_OFFSET, (short)(end - first));
+        control.putLong(SESSION_OFFSET, session);
+        for (int node = first; node < end; node++)
+        {
+            final int entry = CONTROL_HEADER_LENGTH + (node - first) * NODE_ENTRY_LENGTH;
+            control.setMemory(entry, NODE_ENTRY_LENGTH, (byte)0);
+            control.putByte(entry + NODE_ALIVE_OFFSET, (byte)(fleet.isNodeAlive(node) ? 1 : 0));
+            if (heartbeat != null)
+            {
+                final NodeHeartbeat beat = heartbeat.read(node, Duration.ZERO);
+                if (beat.state() != NodeState.MISSING)
+                {
+                    control.putByte(entry + NODE_BEATEN_OFFSET, (byte)1);
+                    control.putLong(entry + NODE_BEATS_OFFSET, beat.beats());
+                    control.putLong(entry + NODE_AGE_OFFSET, beat.age().toNanos());
+                    control.putLong(entry + NODE_PID_OFFSET, beat.pid());
+                    control.putLong(entry + NODE_START_TIME_OFFSET, beat.startTimeMs());
+                    control.putLong(entry + NODE_INCARNATION_OFFSET, beat.incarnation());
+                }
+            }
+        }
+        for (final ExclusivePublication publication : controlPublications)
+        {
+            publication.offer(control, 0, controlLength); // a lost keep-alive is repeated next beat; the link timeout spans many
+        }
+    }
+
+    /**
+     * @return the local fleet handle the bridge joined with (its node is the bridge node).
+     */
+    public Fleet fleet()
+    {
+        return fleet;
+    }
+
+    /**
+     * @return the grid's node numbering.
+     */
+    public GridLayout grid()
+    {
+        return grid;
+    }
+
+    /**
+     * @param kind a bridged ring's KIND.
+     * @return its counts.
+     * @throws OrbitException when the KIND is not bridged as a ring.
+     */
+    public LinkStats stats(final int kind)
+    {
+        for (final LinkStats linkStats : stats)
+        {
+            if (linkStats.kind() == kind)
+            {
+                return linkStats;
+            }
+        }
+        throw new OrbitException("fleet " + config.fleet() + ": KIND " + kind + " is not bridged as a ring (kinds " + describeKinds() + ")");
+    }
+
+    /**
+     * @return the counts of every bridged ring.
+     */
+    public List<LinkStats> allStats()
+    {
+        return List.copyOf(stats);
+    }
+
+    /**
+     * @param host a host index.
+     * @return true while that peer's control messages arrive within the link timeout (read from
+     *         the duty thread's state; may lag by one beat).
+     */
+    public boolean isLinkUp(final int host)
+    {
+        return remotes.isLinkUp(host);
+    }
+
+    private String describeKinds()
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final BridgedKind kind : config.kinds())
+        {
+            text.append(text.length() == 0 ? "" : ",").append(kind.kind());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Stops the duty thread, frees the remote nodes' leases (they read DEAD here), closes the Aeron
+     * client and driver, and leaves the fleet. Idempotent.
+     */
+    @Override
+    public void close()
+    {
+        if (!running)
+        {
+            return;
+        }
+        running = false;
+        try
+        {
+            duty.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        remotes.close();
+        closeStreams();
+        CloseHelper.quietCloseAll(aeron, driver);
+        fleet.close();
+    }
+
+    private void closeStreams()
+    {
+        senders.forEach(RingSender::close);
+        CloseHelper.quietCloseAll(controlPublications);
+        CloseHelper.quietCloseAll(subscriptions);
+    }
+}
