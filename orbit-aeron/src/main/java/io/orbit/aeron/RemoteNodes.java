@@ -10,6 +10,7 @@ import io.orbit.runtime.ring.Topology;
 import org.agrona.DirectBuffer;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 import static io.orbit.aeron.WireFormat.*;
@@ -37,7 +38,8 @@ final class RemoteNodes
     private final LaneReplicator[][] replicators;
     private final long[] lastHeard;
     private final long[] session;
-    private final boolean[] linkUp;
+    /** 1 while the host's link is up; read by other threads ({@link #isLinkUp}), written by the duty thread. */
+    private final AtomicIntegerArray linkUp;
 
     RemoteNodes(
         final Fleet fleet,
@@ -62,7 +64,7 @@ final class RemoteNodes
         this.replicators = new LaneReplicator[rings.size()][grid.size()];
         this.lastHeard = new long[grid.hostCount()];
         this.session = new long[grid.hostCount()];
-        this.linkUp = new boolean[grid.hostCount()];
+        this.linkUp = new AtomicIntegerArray(grid.hostCount());
     }
 
     /**
@@ -71,7 +73,7 @@ final class RemoteNodes
      */
     boolean isLinkUp(final int host)
     {
-        return linkUp[host];
+        return linkUp.get(host) == 1;
     }
 
     void onControl(final DirectBuffer buffer, final int offset, final long now)
@@ -87,10 +89,10 @@ final class RemoteNodes
         }
         final long remoteSession = buffer.getLong(offset + SESSION_OFFSET);
         lastHeard[host] = now;
-        if (!linkUp[host] || session[host] != remoteSession)
+        if (linkUp.get(host) == 0 || session[host] != remoteSession)
         {
-            log.accept((linkUp[host] ? "bridge restarted: host " : "link up: host ") + host);
-            linkUp[host] = true;
+            log.accept((linkUp.get(host) == 1 ? "bridge restarted: host " : "link up: host ") + host);
+            linkUp.lazySet(host, 1); // single writer: an ordered store suffices for readers
             session[host] = remoteSession;
         }
         final boolean beats = (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_HEARTBEAT) != 0;
@@ -163,11 +165,11 @@ final class RemoteNodes
     /** Frees every node of a host whose control messages stopped: its nodes read DEAD here. */
     void checkLinks(final long now)
     {
-        for (int host = 0; host < linkUp.length; host++)
+        for (int host = 0; host < linkUp.length(); host++)
         {
-            if (linkUp[host] && now - lastHeard[host] > linkTimeoutNs)
+            if (linkUp.get(host) == 1 && now - lastHeard[host] > linkTimeoutNs)
             {
-                linkUp[host] = false;
+                linkUp.lazySet(host, 0); // single writer: an ordered store suffices for readers
                 for (int node = grid.firstNode(host); node < grid.endNode(host); node++)
                 {
                     free(node);
