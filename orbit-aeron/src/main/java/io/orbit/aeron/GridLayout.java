@@ -14,6 +14,8 @@ import io.orbit.runtime.OrbitException;
  */
 public record GridLayout(int size, int hostCount)
 {
+    /** Most hosts of a grid: one bit each in a control message's "heard" field. */
+    public static final int MAX_HOSTS = 64;
     /** Largest node range of one host: its node states fit one control message. */
     public static final int MAX_NODES_PER_HOST = 8192;
 
@@ -23,9 +25,9 @@ public record GridLayout(int size, int hostCount)
      */
     public GridLayout
     {
-        if (hostCount < 1 || size < 2 * hostCount)
+        if (hostCount < 1 || hostCount > MAX_HOSTS || size < 2 * hostCount)
         {
-            throw new NodeOutsideFleetException("grid of " + hostCount + " hosts needs a fleet size of at least "
+            throw new NodeOutsideFleetException("grid of " + hostCount + " hosts (1.." + MAX_HOSTS + ") needs a fleet size of at least "
                 + 2 * hostCount + " (a bridge node and one worker node per host), was " + size);
         }
         if ((size + hostCount - 1) / hostCount > MAX_NODES_PER_HOST)

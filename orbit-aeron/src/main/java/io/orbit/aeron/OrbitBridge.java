@@ -112,6 +112,8 @@ public final class OrbitBridge implements AutoCloseable
             client = Aeron.connect(new Aeron.Context().aeronDirectoryName(launched.aeronDirectoryName()));
             this.driver = launched;
             this.aeron = client;
+            this.remotes = new RemoteNodes(fleet, grid, config.hostIndex(), heartbeat, rings, stats, config.linkTimeout().toNanos(),
+                config.log());
             openStreams();
         }
         catch (final RuntimeException ex)
@@ -122,7 +124,6 @@ public final class OrbitBridge implements AutoCloseable
             throw ex;
         }
         final int self = config.hostIndex();
-        this.remotes = new RemoteNodes(fleet, grid, self, heartbeat, rings, stats, config.linkTimeout().toNanos(), config.log());
         final int count = grid.endNode(self) - grid.firstNode(self);
         this.controlLength = CONTROL_HEADER_LENGTH + count * NODE_ENTRY_LENGTH;
         this.control = new UnsafeBuffer(ByteBuffer.allocateDirect(controlLength));
@@ -171,7 +172,7 @@ public final class OrbitBridge implements AutoCloseable
             for (int i = 0; i < rings.size(); i++)
             {
                 final Ring ring = rings.get(i);
-                senders.add(new RingSender(ring, aeron.addExclusivePublication(peer, ringStream(ring.kind())), stats.get(i),
+                senders.add(new RingSender(ring, aeron.addExclusivePublication(peer, ringStream(ring.kind())), host, remotes, stats.get(i),
                     new BackoffIdleStrategy(10, 20, 1_000, 100_000), boundNs, grid.firstNode(self), grid.endNode(self)));
             }
         }
@@ -238,6 +239,7 @@ public final class OrbitBridge implements AutoCloseable
         control.putShort(FIRST_NODE_OFFSET, (short)first);
         control.putShort(NODE_COUNT_OFFSET, (short)(end - first));
         control.putLong(SESSION_OFFSET, session);
+        control.putLong(HEARD_OFFSET, remotes.heardMask());
         for (int node = first; node < end; node++)
         {
             final int entry = CONTROL_HEADER_LENGTH + (node - first) * NODE_ENTRY_LENGTH;

@@ -40,6 +40,8 @@ final class RemoteNodes
     private final long[] session;
     /** 1 while the host's link is up; read by other threads ({@link #isLinkUp}), written by the duty thread. */
     private final AtomicIntegerArray linkUp;
+    /** 1 once the host's control messages say it has heard this host: it holds our leases, frames may flow. */
+    private final boolean[] heardUs;
 
     RemoteNodes(
         final Fleet fleet,
@@ -65,6 +67,7 @@ final class RemoteNodes
         this.lastHeard = new long[grid.hostCount()];
         this.session = new long[grid.hostCount()];
         this.linkUp = new AtomicIntegerArray(grid.hostCount());
+        this.heardUs = new boolean[grid.hostCount()];
     }
 
     /**
@@ -74,6 +77,30 @@ final class RemoteNodes
     boolean isLinkUp(final int host)
     {
         return linkUp.get(host) == 1;
+    }
+
+    /**
+     * @param host a peer.
+     * @return true once the peer has processed this host's node states since the link came up, so
+     *         frames sent to it now find their nodes leased (control and frames travel on different
+     *         streams, with no order between them).
+     */
+    boolean hasHeardUs(final int host)
+    {
+        return heardUs[host];
+    }
+
+    /**
+     * @return bit h set for every host whose link is up (written into this host's control messages).
+     */
+    long heardMask()
+    {
+        long mask = 0;
+        for (int host = 0; host < linkUp.length(); host++)
+        {
+            mask |= (long)linkUp.get(host) << host;
+        }
+        return mask;
     }
 
     void onControl(final DirectBuffer buffer, final int offset, final long now)
@@ -95,6 +122,7 @@ final class RemoteNodes
             linkUp.lazySet(host, 1); // single writer: an ordered store suffices for readers
             session[host] = remoteSession;
         }
+        heardUs[host] = (buffer.getLong(offset + HEARD_OFFSET) >>> selfHost & 1) == 1;
         final boolean beats = (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_HEARTBEAT) != 0;
         for (int i = 0; i < count; i++)
         {
@@ -170,6 +198,7 @@ final class RemoteNodes
             if (linkUp.get(host) == 1 && now - lastHeard[host] > linkTimeoutNs)
             {
                 linkUp.lazySet(host, 0); // single writer: an ordered store suffices for readers
+                heardUs[host] = false;
                 for (int node = grid.firstNode(host); node < grid.endNode(host); node++)
                 {
                     free(node);

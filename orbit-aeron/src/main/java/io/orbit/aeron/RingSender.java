@@ -19,7 +19,8 @@ import static io.orbit.aeron.WireFormat.*;
 /**
  * Sends this host's frames of one ring to one peer: a cursor of its own (so a slow or absent peer
  * never holds back another), reading only frames of this host's node range, one FRAME message per
- * frame on the ring's stream. While the peer is not connected the cursor stands still; the ring
+ * frame on the ring's stream. While the peer is not connected, or has not yet processed this host's
+ * node states (its control message says so), the cursor stands still; the ring
  * laps it if the outage is long, and the frames it then moves past are reported in the next
  * message's {@code source_lost}. Back pressure is waited out under the idle strategy up to a bound,
  * then the frame is dropped and reported in {@code link_dropped}. Allocation-free after construction.
@@ -29,6 +30,8 @@ final class RingSender implements FrameHandler
     private final Ring ring;
     private final RingCursor cursor;
     private final ExclusivePublication publication;
+    private final int peer;
+    private final RemoteNodes remotes;
     private final LinkStats stats;
     private final IdleStrategy backPressureIdle;
     private final long backPressureBoundNs;
@@ -43,6 +46,8 @@ final class RingSender implements FrameHandler
     RingSender(
         final Ring ring,
         final ExclusivePublication publication,
+        final int peer,
+        final RemoteNodes remotes,
         final LinkStats stats,
         final IdleStrategy backPressureIdle,
         final long backPressureBoundNs,
@@ -52,6 +57,8 @@ final class RingSender implements FrameHandler
         this.ring = ring;
         this.cursor = ring.cursorFromStart();
         this.publication = publication;
+        this.peer = peer;
+        this.remotes = remotes;
         this.stats = stats;
         this.backPressureIdle = backPressureIdle;
         this.backPressureBoundNs = backPressureBoundNs;
@@ -66,11 +73,12 @@ final class RingSender implements FrameHandler
     }
 
     /**
-     * @return frames moved past (delivered or lost), 0 when the peer is not connected.
+     * @return frames moved past (delivered or lost), 0 when the peer is not connected or has not
+     *         yet heard this host's node states (it would drop our frames as not leased).
      */
     int doWork()
     {
-        if (!publication.isConnected())
+        if (!publication.isConnected() || !remotes.hasHeardUs(peer))
         {
             return 0;
         }

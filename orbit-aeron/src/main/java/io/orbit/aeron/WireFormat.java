@@ -27,7 +27,9 @@ package io.orbit.aeron;
  *   <tr><td>4</td><td>2</td><td>first node of its range</td></tr>
  *   <tr><td>6</td><td>2</td><td>node count of its range</td></tr>
  *   <tr><td>8</td><td>8</td><td>bridge session: random per bridge start (a change is a restart)</td></tr>
- *   <tr><td>16</td><td>48 x count</td><td>per node: alive u8, beaten u8, 6 reserved, beats, age_nanos, pid,
+ *   <tr><td>16</td><td>8</td><td>heard: bit h set when the sender has processed a control message of host h since its link
+ *       to h came up (so it holds the leases of h's live nodes, and h may send it frames)</td></tr>
+ *   <tr><td>24</td><td>48 x count</td><td>per node: alive u8, beaten u8, 6 reserved, beats, age_nanos, pid,
  *       start_time_ms, incarnation (u64 each)</td></tr>
  * </table>
  */
@@ -52,7 +54,8 @@ final class WireFormat
     static final int FIRST_NODE_OFFSET = 4;
     static final int NODE_COUNT_OFFSET = 6;
     static final int SESSION_OFFSET = 8;
-    static final int CONTROL_HEADER_LENGTH = 16;
+    static final int HEARD_OFFSET = 16;
+    static final int CONTROL_HEADER_LENGTH = 24;
     static final int FLAG_HEARTBEAT = 1;
 
     static final int NODE_ALIVE_OFFSET = 0;

@@ -64,6 +64,33 @@ class GridCrossProcessTest
     }
 
     @Test
+    void framesPublishedBeforeTheBridgesStartCrossOnceTheyHaveHeardEachOther()
+    {
+        try (TwoHostGrid grid = new TwoHostGrid("12:16:64"))
+        {
+            try (Fleet a = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 1, grid.dirs[0].path()))
+            {
+                final Ring ringA = a.ring(TYPED);
+                final long[] ids = new long[10];
+                for (int i = 0; i < ids.length; i++)
+                {
+                    ids[i] = ringA.publish(0, ringA.nextVersion(), new byte[] {(byte)i});
+                }
+                grid.startBoth();
+                try (Fleet b = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 5, grid.dirs[1].path()))
+                {
+                    final Ring ringB = b.ring(TYPED);
+                    Await.until("the retained history of node 1 reached host B", () -> ringB.head(1) == ids.length);
+                    for (final long id : ids)
+                    {
+                        assertTrue(ringB.read(id).isPresent(), "no frame was dropped as not leased: " + NetId64.counter(id));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void eventsCrossInOrderWithExactLossAccountingWhenTheReceiverIsLapped()
     {
         final int events = 2_000;
