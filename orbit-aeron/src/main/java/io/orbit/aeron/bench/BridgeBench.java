@@ -78,7 +78,9 @@ public final class BridgeBench
             System.out.printf("ratio bridged/aeron: p50 %.2f, p99 %.2f%n",
                 (double)bridged.getValueAtPercentile(50) / aeron.getValueAtPercentile(50),
                 (double)bridged.getValueAtPercentile(99) / aeron.getValueAtPercentile(99));
+            System.out.println("after the round trips: bridge A counts " + bridgeA.stats(12) + "; bridge B counts " + bridgeB.stats(12));
             throughput(a.ring(SPEC), b.ring(SPEC), bridgeB, frames);
+            System.out.println("  bridge A counts (its sender side): " + bridgeA.stats(12));
         }
         finally
         {
