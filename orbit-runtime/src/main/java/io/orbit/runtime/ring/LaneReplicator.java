@@ -132,10 +132,10 @@ public final class LaneReplicator
             for (long gap = Math.max(head, counter + 1 - capacity); gap < counter; gap++)
             {
                 // 2g+4 > 2g+2: readers of g see "overwritten"; ordered before the head by the release below.
-                buffer.putLongOpaque(ring.slotOffset(lane, gap) + STAMP_OFFSET, 2 * gap + 4);
+                buffer.putLongOpaque(ring.slots().slotOffset(lane, gap) + STAMP_OFFSET, 2 * gap + 4);
             }
         }
-        final int slot = ring.slotOffset(lane, counter);
+        final int slot = ring.slots().slotOffset(lane, counter);
         buffer.putLongOpaque(slot + STAMP_OFFSET, 2 * counter + 1);
         VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
         writeFrame(slot, id, version, frameKind, source, offset, length);
@@ -149,14 +149,14 @@ public final class LaneReplicator
         final long sourceId, final long version, final int frameKind, final DirectBuffer source, final int offset, final int length)
     {
         final long counter = buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
-        final int slot = ring.slotOffset(0, counter);
-        if (!ring.acquireSharedSlot(slot, counter))
+        final int slot = ring.slots().slotOffset(0, counter);
+        if (!ring.writer().begin(slot, counter))
         {
             dropped++;
             return false;
         }
         writeFrame(slot, NetId64.make(kind, NetId64.node(sourceId), counter), version, frameKind, source, offset, length);
-        ring.commitShared(slot, counter);
+        ring.writer().commit(slot, counter);
         replicated++;
         return true;
     }

@@ -8,12 +8,9 @@ import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.orbit.runtime.ring.RingLayout.*;
 
@@ -27,7 +24,14 @@ import static io.orbit.runtime.ring.RingLayout.*;
  * {@code getAndAdd}, slots acquired by CAS on their stamp). Reads check the slot stamp before and
  * after copying (a seqlock) and check that the id carries the expected counter.
  *
+ * <p>The handle checks arguments and delegates: writes to the {@link LaneWriter} chosen for the
+ * topology when the ring opens ({@link PerNodeLaneWriter} or {@link SharedLaneWriter}), reads to
+ * the {@link SlotReader} it shares with its cursors.
+ *
  * <p>Instances are thread-safe. Obtain them from a fleet.
+ *
+ * <p>Longer than this project's ~500-line rule because it is the whole public surface of a ring
+ * (some thirty documented methods); each is an argument check and a one-line delegation.
  */
 public final class Ring
 {
@@ -36,33 +40,10 @@ public final class Ring
     /** Default of {@link #PENDING_BOUND_PROPERTY}. */
     public static final long DEFAULT_PENDING_BOUND_MS = 1000;
 
-    static final int READY = 0;
-    static final int OVERWRITTEN = 1;
-    static final int IN_FLIGHT = 2;
-    static final int NOT_YET = 3;
-    static final int CORRUPT = 4;
-
     /** A waiting writer or reader asks about the liveness of a stuck writer only after this long. */
     static final long PROBE_AFTER_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** ... and then at most this often (a probe is a few system calls). */
     static final long PROBE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
-
-    private static final int READ_ATTEMPTS = 4;
-    private static final int HEAD_ATTEMPTS = 4;
-    private static final int SPINS_BEFORE_YIELD = 200;
-    private static final VarHandle WRITE_LOCKED;
-
-    static
-    {
-        try
-        {
-            WRITE_LOCKED = MethodHandles.lookup().findVarHandle(Ring.class, "writeLocked", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
 
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
@@ -70,20 +51,16 @@ public final class Ring
     private final RingSpec spec;
     private final Segment segment;
     private final AtomicBuffer buffer;
+    private final RingSlots slots;
+    private final LaneWriter writer;
+    private final SlotReader reader;
     private final int fleetSize;
     private final int selfNode;
     private final int laneCount;
     private final int capacity;
-    private final long mask;
-    private final int stride;
     private final int payloadCapacity;
-    private final int slotsOffset;
-    private final int writeLane;
     private final NodeLiveness liveness;
     private final long pendingBoundNs;
-    /** 0 free, 1 held: serialises this process's writers of its PER_NODE lane (cheaper than a ReentrantLock). */
-    @SuppressWarnings("unused")
-    private volatile int writeLocked;
     private final WriterStats writerStats = new WriterStats();
 
     private Ring(
@@ -103,13 +80,14 @@ public final class Ring
         this.selfNode = selfNode;
         this.laneCount = spec.topology().laneCount(fleetSize);
         this.capacity = spec.capacity();
-        this.mask = capacity - 1L;
-        this.stride = spec.slotStride();
         this.payloadCapacity = spec.payloadCapacity();
-        this.slotsOffset = RingLayout.slotsOffset(laneCount);
-        this.writeLane = spec.topology() == Topology.PER_NODE ? selfNode : 0;
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
+        this.slots = new RingSlots(buffer, spec, fleetSize, laneCount);
+        this.writer = spec.topology() == Topology.PER_NODE
+            ? new PerNodeLaneWriter(slots, selfNode)
+            : new SharedLaneWriter(slots, selfNode, liveness, pendingBoundNs, writerStats);
+        this.reader = new SlotReader(slots);
     }
 
     /**
@@ -192,7 +170,7 @@ public final class Ring
      */
     public int writeLane()
     {
-        return writeLane;
+        return writer.writeLane;
     }
 
     /**
@@ -256,15 +234,7 @@ public final class Ring
     public long publish(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
         checkLength(length);
-        final long counter = claim();
-        try
-        {
-            return writeCopy(counter, frameKind, version, source, offset, length);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return writer.publish(frameKind, version, source, offset, length);
     }
 
     /**
@@ -277,42 +247,20 @@ public final class Ring
      */
     public ExclusivePublisher exclusivePublisher()
     {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            lockWriteLane();
-        }
+        writer.acquireExclusive();
         return new ExclusivePublisher(this);
     }
 
-    /** Publish by the exclusive publisher: the lane lock is already held (PER_NODE). */
+    /** Publish by the exclusive publisher: the lane is already held (PER_NODE). */
     long publishHeld(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return publish(frameKind, version, source, offset, length);
-        }
         checkLength(length);
-        return writeCopy(laneCounter(), frameKind, version, source, offset, length);
+        return writer.publishHeld(frameKind, version, source, offset, length);
     }
 
     void releaseExclusive()
     {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            unlockWriteLane();
-        }
-    }
-
-    private long writeCopy(
-        final long counter, final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
-    {
-        final int slot = beginFrame(counter, frameKind, version, length);
-        if (slot >= 0)
-        {
-            buffer.putBytes(slot + PAYLOAD_OFFSET, source, offset, length);
-            commit(slot, counter);
-        }
-        return NetId64.make(spec.kind(), selfNode, counter);
+        writer.releaseExclusive();
     }
 
     /**
@@ -331,21 +279,7 @@ public final class Ring
         final int frameKind, final long version, final int length, final PayloadEncoder<T> encoder, final T value)
     {
         checkLength(length);
-        final long counter = claim();
-        try
-        {
-            final int slot = beginFrame(counter, frameKind, version, length);
-            if (slot >= 0)
-            {
-                encoder.encode(buffer, slot + PAYLOAD_OFFSET, value);
-                commit(slot, counter);
-            }
-            return NetId64.make(spec.kind(), selfNode, counter);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return writer.publish(frameKind, version, length, encoder, value);
     }
 
     /**
@@ -373,42 +307,7 @@ public final class Ring
         {
             return ids;
         }
-        if (spec.topology() == Topology.SHARED)
-        {
-            final long first = buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, payloads.size());
-            for (int i = 0; i < ids.length; i++)
-            {
-                final long counter = first + i;
-                final int slot = slotOffset(0, counter);
-                ids[i] = NetId64.make(spec.kind(), selfNode, counter);
-                if (acquireSharedSlot(slot, counter))
-                {
-                    writeFrame(slot, ids[i], version, frameKind, payloads.get(i));
-                    commitShared(slot, counter);
-                }
-            }
-            return ids;
-        }
-        lockWriteLane();
-        try
-        {
-            final int laneHeader = laneHeaderOffset(writeLane);
-            final long first = buffer.getLong(laneHeader + WRITE_POS_OFFSET); // plain: only this process writes this lane
-            for (int i = 0; i < ids.length; i++)
-            {
-                final long counter = first + i;
-                final int slot = slotOffset(writeLane, counter);
-                ids[i] = NetId64.make(spec.kind(), selfNode, counter);
-                beginPerNode(slot, counter);
-                writeFrame(slot, ids[i], version, frameKind, payloads.get(i));
-                buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
-            }
-            buffer.putLongRelease(laneHeader + WRITE_POS_OFFSET, first + ids.length); // head covers committed frames only
-        }
-        finally
-        {
-            unlockWriteLane();
-        }
+        writer.publishBatch(frameKind, version, payloads, ids);
         return ids;
     }
 
@@ -449,209 +348,6 @@ public final class Ring
         }
     }
 
-    /**
-     * Claims the next counter: PER_NODE takes the write lock (released by {@link #releaseClaim}); SHARED
-     * reserves with getAndAdd.
-     */
-    private long claim()
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
-        }
-        lockWriteLane();
-        return laneCounter();
-    }
-
-    private long laneCounter()
-    {
-        return buffer.getLong(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET); // plain: only this process writes this lane
-    }
-
-    /**
-     * Marks a claimed counter's slot as being written and writes the frame header.
-     *
-     * @return the slot's offset, ready for the payload; -1 when SHARED dropped the frame.
-     */
-    private int beginFrame(final long counter, final int frameKind, final long version, final int length)
-    {
-        final int slot = slotOffset(writeLane, counter);
-        if (!begin(slot, counter))
-        {
-            return -1;
-        }
-        writeHeader(slot, NetId64.make(spec.kind(), selfNode, counter), version, length, frameKind);
-        return slot;
-    }
-
-    /**
-     * Marks the slot as being written. PER_NODE always succeeds; SHARED may drop the frame (a newer
-     * writer owns the slot, or an older live writer holds it past the bound).
-     */
-    private boolean begin(final int slot, final long counter)
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return acquireSharedSlot(slot, counter);
-        }
-        beginPerNode(slot, counter);
-        return true;
-    }
-
-    private void beginPerNode(final int slot, final long counter)
-    {
-        buffer.putLongOpaque(slot + STAMP_OFFSET, 2 * counter + 1);
-        VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-    }
-
-    private void commit(final int slot, final long counter)
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            commitShared(slot, counter);
-            return;
-        }
-        buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
-        buffer.putLongRelease(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET, counter + 1); // head covers committed frames only
-    }
-
-    /** Ends a claim: PER_NODE releases the write lock (a failed write leaves the head where it was). */
-    private void releaseClaim()
-    {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            unlockWriteLane();
-        }
-    }
-
-    void commitShared(final int slot, final long counter)
-    {
-        // CAS releases the fields; failure means a takeover already gave this slot to another writer.
-        if (!buffer.compareAndSetLong(slot + STAMP_OFFSET, 2 * counter + 1, 2 * counter + 2))
-        {
-            writerStats.onTakenOver();
-        }
-    }
-
-    /**
-     * SHARED slot acquisition: CAS the stamp from an older committed (or never written) value to
-     * {@code 2c+1}; never overwrite a newer writer; wait for an older writer still mid-write and take
-     * its slot over only once it is known dead, or past the bound when its id cannot be trusted.
-     */
-    boolean acquireSharedSlot(final int slot, final long counter)
-    {
-        final long odd = 2 * counter + 1;
-        long waitStart = 0;
-        long nextProbe = 0;
-        int spins = 0;
-        while (true)
-        {
-            final long stamp = buffer.getLongVolatile(slot + STAMP_OFFSET);
-            if (stamp >= odd)
-            {
-                writerStats.onLappedAtBirth();
-                return false;
-            }
-            if ((stamp & 1) == 0)
-            {
-                if (buffer.compareAndSetLong(slot + STAMP_OFFSET, stamp, odd))
-                {
-                    VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-                    return true;
-                }
-                continue;
-            }
-            final long now = System.nanoTime();
-            if (waitStart == 0)
-            {
-                waitStart = now;
-                nextProbe = now + PROBE_AFTER_NS;
-            }
-            final long olderId = buffer.getLongVolatile(slot + ID_OFFSET);
-            final boolean trusted = ownsSlot(olderId, stamp >>> 1);
-            boolean takeOver = false;
-            if (trusted)
-            {
-                if (now - nextProbe >= 0)
-                {
-                    nextProbe = now + PROBE_INTERVAL_NS;
-                    takeOver = !liveness.isAlive(NetId64.node(olderId));
-                }
-                if (!takeOver && now - waitStart >= pendingBoundNs)
-                {
-                    writerStats.onGaveUp(); // a live writer is paused mid-write: drop ours rather than tear its slot
-                    return false;
-                }
-            }
-            else
-            {
-                takeOver = now - waitStart >= pendingBoundNs;
-            }
-            if (takeOver)
-            {
-                if (buffer.compareAndSetLong(slot + STAMP_OFFSET, stamp, odd))
-                {
-                    writerStats.onTakeover();
-                    VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-                    return true;
-                }
-                continue;
-            }
-            idle(spins++);
-        }
-    }
-
-    /** Whether a slot's id field names the writer of this counter (its id is written first). */
-    private boolean ownsSlot(final long id, final long counter)
-    {
-        return NetId64.kind(id) == spec.kind() && NetId64.counterMatches(id, counter) && NetId64.node(id) < fleetSize;
-    }
-
-    private void writeFrame(final int slot, final long id, final long version, final int frameKind, final byte[] payload)
-    {
-        writeHeader(slot, id, version, payload.length, frameKind);
-        buffer.putBytes(slot + PAYLOAD_OFFSET, payload);
-    }
-
-    /** Id first: a waiting writer or reader identifies the slot's writer from it. */
-    private void writeHeader(final int slot, final long id, final long version, final int length, final int frameKind)
-    {
-        buffer.putLong(slot + ID_OFFSET, id);
-        buffer.putLong(slot + FRAME_VERSION_OFFSET, version);
-        buffer.putInt(slot + PAYLOAD_LENGTH_OFFSET, length);
-        buffer.putByte(slot + FRAME_KIND_OFFSET, (byte)frameKind);
-    }
-
-    private void lockWriteLane()
-    {
-        int spins = 0;
-        while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
-        {
-            idle(spins++);
-        }
-    }
-
-    private void unlockWriteLane()
-    {
-        WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
-    }
-
-    private static void idle(final int spins)
-    {
-        if (spins < SPINS_BEFORE_YIELD)
-        {
-            Thread.onSpinWait();
-        }
-        else if (spins < 2 * SPINS_BEFORE_YIELD)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(50_000);
-        }
-    }
-
     // ----------------------------------------------------------------------------------------- read
 
     /**
@@ -659,7 +355,7 @@ public final class Ring
      */
     public long head()
     {
-        return head(writeLane);
+        return head(writer.writeLane);
     }
 
     /**
@@ -670,7 +366,7 @@ public final class Ring
     public long head(final int lane)
     {
         checkLane(lane);
-        return buffer.getLongAcquire(laneHeaderOffset(lane) + WRITE_POS_OFFSET);
+        return reader.head(lane);
     }
 
     /**
@@ -702,7 +398,7 @@ public final class Ring
         {
             return false;
         }
-        return readSlot(lane, counter, into, true) == READY && into.id() == id;
+        return reader.read(lane, counter, into, true) == SlotReader.READY && into.id() == id;
     }
 
     /**
@@ -726,7 +422,7 @@ public final class Ring
     public boolean readAt(final int lane, final long counter, final FrameView into)
     {
         checkLane(lane);
-        return counter >= 0 && readSlot(lane, counter, into, true) == READY;
+        return counter >= 0 && reader.read(lane, counter, into, true) == SlotReader.READY;
     }
 
     /**
@@ -749,7 +445,8 @@ public final class Ring
      */
     public boolean readLaneHead(final int lane, final FrameView into)
     {
-        return readLaneHead(lane, into, true);
+        checkLane(lane);
+        return reader.readLaneHead(lane, into, true);
     }
 
     /**
@@ -761,34 +458,7 @@ public final class Ring
      */
     public boolean readHead(final FrameView into)
     {
-        if (laneCount == 1)
-        {
-            return readLaneHead(0, into, true);
-        }
-        for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++)
-        {
-            int bestLane = -1;
-            long bestVersion = 0;
-            long bestCounter = 0;
-            for (int lane = 0; lane < laneCount; lane++)
-            {
-                if (readLaneHead(lane, into, false) && (bestLane < 0 || Long.compareUnsigned(into.version(), bestVersion) > 0))
-                {
-                    bestLane = lane;
-                    bestVersion = into.version();
-                    bestCounter = into.counter();
-                }
-            }
-            if (bestLane < 0)
-            {
-                return false;
-            }
-            if (readSlot(bestLane, bestCounter, into, true) == READY)
-            {
-                return true;
-            }
-        }
-        return false;
+        return reader.readHead(into);
     }
 
     /**
@@ -800,92 +470,11 @@ public final class Ring
         return readHead(view) ? Optional.of(view.toFrame()) : Optional.empty();
     }
 
-    private boolean readLaneHead(final int lane, final FrameView into, final boolean copyPayload)
-    {
-        checkLane(lane);
-        for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++)
-        {
-            final long head = head(lane);
-            final long floor = Math.max(0, head - capacity);
-            boolean lapped = false;
-            for (long counter = head - 1; counter >= floor && !lapped; counter--)
-            {
-                final int outcome = readSlot(lane, counter, into, copyPayload);
-                if (outcome == READY)
-                {
-                    return true;
-                }
-                lapped = outcome == OVERWRITTEN; // the head moved on: start again from the new head
-            }
-            if (!lapped)
-            {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The seqlock read of one counter: stamp (acquire), fields and payload, load-load fence, stamp
-     * again; a frame is delivered only when both stamps equal {@code 2c+2}, the id carries the
-     * counter (mod 2^40) and the KIND, and the length fits. Torn reads are retried, then classified.
-     */
-    int readSlot(final int lane, final long counter, final FrameView into, final boolean copyPayload)
-    {
-        final int slot = slotOffset(lane, counter);
-        final long committed = 2 * counter + 2;
-        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
-        {
-            final long s1 = buffer.getLongAcquire(slot + STAMP_OFFSET); // field reads below cannot move above this
-            if (s1 != committed)
-            {
-                return classify(s1, committed);
-            }
-            final long id = buffer.getLong(slot + ID_OFFSET);
-            final long version = buffer.getLong(slot + FRAME_VERSION_OFFSET);
-            final int length = buffer.getInt(slot + PAYLOAD_LENGTH_OFFSET);
-            final int frameKind = buffer.getByte(slot + FRAME_KIND_OFFSET) & 0xFF;
-            final boolean lengthFits = length >= 0 && length <= payloadCapacity;
-            if (copyPayload && lengthFits)
-            {
-                into.payloadBuffer().putBytes(0, buffer, slot + PAYLOAD_OFFSET, length);
-            }
-            VarHandle.loadLoadFence(); // field and payload reads complete before the stamp is read again
-            final long s2 = buffer.getLongOpaque(slot + STAMP_OFFSET);
-            if (s2 != s1)
-            {
-                continue;
-            }
-            if (!lengthFits || NetId64.kind(id) != spec.kind() || !NetId64.counterMatches(id, counter))
-            {
-                return CORRUPT;
-            }
-            into.set(id, version, frameKind, copyPayload ? length : 0, lane, counter);
-            return READY;
-        }
-        final long stamp = buffer.getLongAcquire(slot + STAMP_OFFSET);
-        return stamp == committed ? NOT_YET : classify(stamp, committed);
-    }
-
-    private static int classify(final long stamp, final long committed)
-    {
-        if (stamp > committed)
-        {
-            return OVERWRITTEN;
-        }
-        return stamp == committed - 1 ? IN_FLIGHT : NOT_YET;
-    }
-
-    /** The id currently in a counter's slot (for deciding whether its writer is dead). */
-    long slotId(final int lane, final long counter)
-    {
-        return buffer.getLongVolatile(slotOffset(lane, counter) + ID_OFFSET);
-    }
-
+    /** Whether the id in a counter's slot names a writer whose node is no longer alive. */
     boolean writerOfSlotIsDead(final int lane, final long counter)
     {
-        final long id = slotId(lane, counter);
-        return ownsSlot(id, counter) && !liveness.isAlive(NetId64.node(id));
+        final long id = reader.slotId(lane, counter);
+        return slots.ownsSlot(id, counter) && !liveness.isAlive(NetId64.node(id));
     }
 
     long pendingBoundNs()
@@ -900,7 +489,7 @@ public final class Ring
      */
     public RingCursor cursorFromStart()
     {
-        return new RingCursor(this, -1);
+        return RingCursor.fromStart(this);
     }
 
     /**
@@ -908,7 +497,7 @@ public final class Ring
      */
     public RingCursor cursorAtHead()
     {
-        return new RingCursor(this, -2);
+        return RingCursor.atHead(this);
     }
 
     /**
@@ -921,7 +510,7 @@ public final class Ring
         {
             throw new IllegalArgumentException("cursor counter must be >= 0, was " + counter);
         }
-        return new RingCursor(this, counter);
+        return RingCursor.fromCounter(this, counter);
     }
 
     // ---------------------------------------------------------------------------------------- reset
@@ -955,21 +544,21 @@ public final class Ring
                 }
             }
         }
-        lockWriteLane();
+        writer.lockWriteLane();
         try
         {
-            final int slots = slotsOffset;
-            buffer.setMemory(slots, (int)(RingLayout.segmentLength(laneCount, capacity, stride) - slots), (byte)0);
+            final int start = slots.slotsOffset;
+            buffer.setMemory(start, (int)(RingLayout.segmentLength(laneCount, capacity, slots.stride) - start), (byte)0);
             for (int lane = 0; lane < laneCount; lane++)
             {
-                buffer.putLongRelease(laneHeaderOffset(lane) + WRITE_POS_OFFSET, 0);
+                buffer.putLongRelease(RingSlots.headOffset(lane), 0);
             }
             buffer.putLongRelease(VERSION_COUNTER_OFFSET, 0);
             buffer.getAndAddLong(RESET_GENERATION_OFFSET, 1); // published after the zeroing: a cursor that sees it sees empty lanes
         }
         finally
         {
-            unlockWriteLane();
+            writer.unlockWriteLane();
         }
     }
 
@@ -981,49 +570,27 @@ public final class Ring
         segment.close();
     }
 
-    // ----------------------------------------------------------------------------------- test hooks
+    // ------------------------------------------------------------------- package-private seam
 
-    /**
-     * Test hook: claims a counter, stamps it odd and writes the frame, but never commits, as a
-     * writer that stops (or dies) between its stamp and its commit. Not used by any production path.
-     */
-    long publishWithoutCommit(final int frameKind, final long version, final byte[] payload)
+    /** The ring's memory geometry (also the seam tests and jcstress use to reach raw slots). */
+    RingSlots slots()
     {
-        checkLength(payload.length);
-        final long counter = claim();
-        try
-        {
-            final int slot = beginFrame(counter, frameKind, version, payload.length);
-            if (slot >= 0)
-            {
-                buffer.putBytes(slot + PAYLOAD_OFFSET, payload);
-            }
-            return NetId64.make(spec.kind(), selfNode, counter);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return slots;
     }
 
-    /** Test hook: the ring's raw memory, for tests that damage slots or freeze a writer mid-write. */
-    AtomicBuffer memory()
+    /** The write protocol chosen at open. */
+    LaneWriter writer()
     {
-        return buffer;
+        return writer;
     }
 
-    /** Test hook: sets a lane's head, for counter arithmetic near 2^40. */
-    void forceLaneHead(final int lane, final long head)
+    /** The seqlock reader shared with this ring's cursors. */
+    SlotReader reader()
     {
-        buffer.putLongRelease(laneHeaderOffset(lane) + WRITE_POS_OFFSET, head);
+        return reader;
     }
 
     // -------------------------------------------------------------------------------------- helpers
-
-    int slotOffset(final int lane, final long counter)
-    {
-        return (int)(slotsOffset + ((long)lane * capacity + (counter & mask)) * stride);
-    }
 
     private void checkLane(final int lane)
     {

@@ -3,6 +3,7 @@ package io.orbit.runtime.ring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * A subscriber's position in a ring: the next counter of every lane. Each poll inspects at most
@@ -15,6 +16,7 @@ import java.util.List;
 public final class RingCursor
 {
     private final Ring ring;
+    private final SlotReader reader;
     private final long[] next;
     private final long[] pendingCounter;
     private final long[] pendingSince;
@@ -24,10 +26,11 @@ public final class RingCursor
     private final PollStats totals = new PollStats();
     private long generation;
 
-    /** @param start -1 from start, -2 at head, else that counter in every lane. */
-    RingCursor(final Ring ring, final long start)
+    /** @param startOfLane the first counter to read in a lane; asked after the reset generation is read. */
+    private RingCursor(final Ring ring, final IntToLongFunction startOfLane)
     {
         this.ring = ring;
+        this.reader = ring.reader();
         final int lanes = ring.laneCount();
         this.next = new long[lanes];
         this.pendingCounter = new long[lanes];
@@ -38,8 +41,26 @@ public final class RingCursor
         Arrays.fill(pendingCounter, -1);
         for (int lane = 0; lane < lanes; lane++)
         {
-            next[lane] = start == -1 ? 0 : start == -2 ? ring.head(lane) : start;
+            next[lane] = startOfLane.applyAsLong(lane);
         }
+    }
+
+    /** A cursor at counter 0 of every lane. */
+    static RingCursor fromStart(final Ring ring)
+    {
+        return new RingCursor(ring, lane -> 0);
+    }
+
+    /** A cursor at every lane's current head. */
+    static RingCursor atHead(final Ring ring)
+    {
+        return new RingCursor(ring, ring::head);
+    }
+
+    /** A cursor at one counter, the same in every lane. */
+    static RingCursor fromCounter(final Ring ring, final long counter)
+    {
+        return new RingCursor(ring, lane -> counter);
     }
 
     /**
@@ -118,17 +139,17 @@ public final class RingCursor
             }
             while (counter < head)
             {
-                final int outcome = ring.readSlot(lane, counter, view, true);
-                if (outcome == Ring.READY)
+                final int outcome = reader.read(lane, counter, view, true);
+                if (outcome == SlotReader.READY)
                 {
                     stats.delivered++;
                     handler.onFrame(view);
                 }
-                else if (outcome == Ring.OVERWRITTEN)
+                else if (outcome == SlotReader.OVERWRITTEN)
                 {
                     stats.overwritten++;
                 }
-                else if (outcome == Ring.CORRUPT || !shared)
+                else if (outcome == SlotReader.CORRUPT || !shared)
                 {
                     // PER_NODE heads cover committed frames only: anything else below the head is damage.
                     stats.corrupt++;
@@ -179,7 +200,7 @@ public final class RingCursor
             nextProbe[lane] = now + Ring.PROBE_AFTER_NS;
             return false;
         }
-        if (outcome == Ring.IN_FLIGHT && now - nextProbe[lane] >= 0)
+        if (outcome == SlotReader.IN_FLIGHT && now - nextProbe[lane] >= 0)
         {
             nextProbe[lane] = now + Ring.PROBE_INTERVAL_NS;
             if (ring.writerOfSlotIsDead(lane, counter))

@@ -160,7 +160,7 @@ class RingResetTest
         final byte[] segment;
         if (ring.location().startsWith("local:"))
         {
-            final AtomicBuffer memory = RingMemory.of(ring);
+            final AtomicBuffer memory = RingTestHooks.memory(ring);
             segment = new byte[memory.capacity()];
             memory.getBytes(0, segment);
         }

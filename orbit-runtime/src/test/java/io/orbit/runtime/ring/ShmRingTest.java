@@ -299,8 +299,8 @@ class ShmRingTest
     {
         if (ring.location().startsWith("local:"))
         {
-            final byte[] bytes = new byte[RingMemory.of(ring).capacity()];
-            RingMemory.of(ring).getBytes(0, bytes);
+            final byte[] bytes = new byte[RingTestHooks.memory(ring).capacity()];
+            RingTestHooks.memory(ring).getBytes(0, bytes);
             return bytes;
         }
         return Files.readAllBytes(Path.of(ring.location()));
