@@ -344,7 +344,7 @@ public final class OrbitEventBus
         final List<OrbitEvent> events = new ArrayList<>();
         final EventPollStats stats = own(cursor).poll(view -> events.add(view.toEvent()), topicFilter);
         return new EventPoll(merged ? EventMerge.byTimestamp(events) : events, stats.filtered, stats.undecodable,
-            stats.overwritten, stats.abandoned, stats.corrupt, stats.movedPast, stats.reset);
+            stats.overwritten(), stats.abandoned(), stats.corrupt(), stats.movedPast(), stats.reset());
     }
 
     private OrbitEventCursor own(final OrbitEventCursor cursor)

@@ -1,8 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.segment.HeaderFields;
-import io.orbit.runtime.segment.SegmentFormat;
+import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.ByteOrder;
@@ -13,7 +12,7 @@ import static io.orbit.runtime.ring.RingLayout.*;
  * The segment of one ring: initialisation by its creator and the attach-time check of every
  * header field against the spec this process expects.
  */
-final class RingSegmentFormat implements SegmentFormat
+final class RingSegmentFormat extends FixedHeaderFormat
 {
     private final String fleet;
     private final RingSpec spec;
@@ -21,6 +20,7 @@ final class RingSegmentFormat implements SegmentFormat
 
     RingSegmentFormat(final String fleet, final RingSpec spec, final int laneCount)
     {
+        super(HEADER_LENGTH, MAGIC_OFFSET, MAGIC);
         this.fleet = fleet;
         this.spec = spec;
         this.laneCount = laneCount;
@@ -30,24 +30,6 @@ final class RingSegmentFormat implements SegmentFormat
     public long segmentLength()
     {
         return RingLayout.segmentLength(laneCount, spec.capacity(), spec.slotStride());
-    }
-
-    @Override
-    public int headerLength()
-    {
-        return HEADER_LENGTH;
-    }
-
-    @Override
-    public int readyWordOffset()
-    {
-        return MAGIC_OFFSET;
-    }
-
-    @Override
-    public int readyWordValue()
-    {
-        return MAGIC;
     }
 
     @Override
@@ -62,11 +44,6 @@ final class RingSegmentFormat implements SegmentFormat
         buffer.putByte(TOPOLOGY_OFFSET, (byte)spec.topology().code());
         buffer.putShort(LANE_COUNT_OFFSET, (short)laneCount, ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(LAYOUT_FINGERPRINT_OFFSET, spec.fingerprint(), ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private void expect(final String location, final String field, final long expected, final long found)
-    {
-        HeaderFields.expect(prefix(location), field, expected, found, "");
     }
 
     @Override
@@ -86,7 +63,7 @@ final class RingSegmentFormat implements SegmentFormat
         expect(location, "capacity", spec.capacity(), header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
         expect(location, "payload_capacity", spec.payloadCapacity(), header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
         expect(location, "slot_stride", spec.slotStride(), header.getInt(SLOT_STRIDE_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        expect(location, "file size", segmentLength(), fileLength);
+        expectFileSize(location, fileLength);
         final long found = header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN);
         if (spec.fingerprint() != 0 && found != 0 && found != spec.fingerprint())
         {
@@ -96,7 +73,8 @@ final class RingSegmentFormat implements SegmentFormat
         }
     }
 
-    private String prefix(final String location)
+    @Override
+    protected String prefix(final String location)
     {
         return "segment " + location + " (fleet " + fleet + ", KIND " + spec.kind() + "): ";
     }
