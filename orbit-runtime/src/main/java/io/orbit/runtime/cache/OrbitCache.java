@@ -83,7 +83,7 @@ public final class OrbitCache
      */
     public static OrbitCache open(final Fleet fleet)
     {
-        return builder(fleet).build();
+        return builder(fleet).open();
     }
 
     /**
@@ -92,10 +92,12 @@ public final class OrbitCache
      * @param fleet  the fleet.
      * @param prefix key prefix, UTF-8 encoded.
      * @return the cache.
+     * @deprecated use {@code OrbitCache.builder(fleet).prefix(prefix).open()}.
      */
+    @Deprecated
     public static OrbitCache withPrefix(final Fleet fleet, final String prefix)
     {
-        return builder(fleet).prefix(prefix).build();
+        return builder(fleet).prefix(prefix).open();
     }
 
     /**
@@ -104,10 +106,12 @@ public final class OrbitCache
      * @param fleet  the fleet.
      * @param prefix key prefix bytes.
      * @return the cache.
+     * @deprecated use {@code OrbitCache.builder(fleet).prefix(prefix).open()}.
      */
+    @Deprecated
     public static OrbitCache withPrefix(final Fleet fleet, final byte[] prefix)
     {
-        return builder(fleet).prefix(prefix).build();
+        return builder(fleet).prefix(prefix).open();
     }
 
     /**
@@ -492,7 +496,7 @@ public final class OrbitCache
          * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
          * @throws FrameTooLargeException when the prefix leaves no room in a slot even for a RESET.
          */
-        public OrbitCache build()
+        public OrbitCache open()
         {
             final RingSpec spec = ringSpec(capacity, payloadCapacity);
             if (prefix.length > CacheFrame.MAX_FIELD_LENGTH || CacheFrame.HEADER_LENGTH + prefix.length > payloadCapacity)
@@ -502,6 +506,16 @@ public final class OrbitCache
                     + "prefix at most " + CacheFrame.MAX_FIELD_LENGTH + " bytes)");
             }
             return new OrbitCache(fleet, fleet.ring(spec, OrbitCache.class), prefix, clock);
+        }
+
+        /**
+         * @return the cache.
+         * @deprecated use {@link #open()}, the name every substrate builder uses.
+         */
+        @Deprecated
+        public OrbitCache build()
+        {
+            return open();
         }
     }
 }

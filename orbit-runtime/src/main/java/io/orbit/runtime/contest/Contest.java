@@ -445,7 +445,7 @@ public final class Contest
         private final Fleet fleet;
         private OrbitClock clock = OrbitClock.system();
         private int slotCount = DEFAULT_SLOT_COUNT;
-        private Duration pendingBound = DEFAULT_PENDING_BOUND;
+        private Duration pendingBound;
 
         private Builder(final Fleet fleet)
         {
@@ -454,6 +454,7 @@ public final class Contest
                 throw new InvalidValueException("Contest: the fleet is null");
             }
             this.fleet = fleet;
+            this.pendingBound = fleet.pendingBound();
         }
 
         /**
@@ -488,7 +489,8 @@ public final class Contest
 
         /**
          * @param pendingBound how long to wait for a live process's unfinished slot update (or insert
-         *                     lock) before taking it over; positive (default 1 s). Dead processes'
+         *                     lock) before taking it over; positive (default the fleet's
+         *                     {@link Fleet#pendingBound()}, 1 s unless configured). Dead processes'
          *                     updates are taken over at once.
          * @return this builder.
          */

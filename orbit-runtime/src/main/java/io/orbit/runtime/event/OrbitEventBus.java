@@ -83,14 +83,36 @@ public final class OrbitEventBus
     }
 
     /**
-     * Opens the fleet's event ring with the default spec and the system clock.
+     * Opens the fleet's event ring with the default capacity and the system clock.
      *
      * @param fleet the fleet.
      * @return the bus.
      */
+    public static OrbitEventBus open(final Fleet fleet)
+    {
+        return builder(fleet).open();
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @return a builder for a bus with another capacity or clock.
+     */
+    public static Builder builder(final Fleet fleet)
+    {
+        return new Builder(Objects.requireNonNull(fleet, "fleet"));
+    }
+
+    /**
+     * Opens the fleet's event ring with the default spec and the system clock.
+     *
+     * @param fleet the fleet.
+     * @return the bus.
+     * @deprecated use {@link #open(Fleet)}.
+     */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet)
     {
-        return of(fleet, DEFAULT_CAPACITY, OrbitClock.system());
+        return open(fleet);
     }
 
     /**
@@ -99,29 +121,27 @@ public final class OrbitEventBus
      * @param fleet the fleet.
      * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}).
      * @return the bus.
+     * @deprecated use {@code OrbitEventBus.builder(fleet).clock(clock).open()}.
      */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet, final OrbitClock clock)
     {
-        return of(fleet, DEFAULT_CAPACITY, clock);
+        return builder(fleet).clock(clock).open();
     }
 
     /**
-     * Opens the fleet's event ring with another capacity (tests, or fleets that agree on one). Every
-     * process of the fleet must use the same capacity.
+     * Opens the fleet's event ring with another capacity.
      *
      * @param fleet    the fleet.
      * @param capacity slots per node lane, a positive power of two.
      * @param clock    source of event timestamps.
      * @return the bus.
-     * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-     * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
-     * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+     * @deprecated use {@code OrbitEventBus.builder(fleet).capacity(capacity).clock(clock).open()}.
      */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet, final int capacity, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
-        return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
+        return builder(fleet).capacity(capacity).clock(clock).open();
     }
 
     /**
@@ -360,5 +380,53 @@ public final class OrbitEventBus
     public String toString()
     {
         return "OrbitEventBus{" + ring + "}";
+    }
+
+    /**
+     * Options of an event bus handle. Every process of a fleet must use the same capacity.
+     */
+    public static final class Builder
+    {
+        private final Fleet fleet;
+        private int capacity = DEFAULT_CAPACITY;
+        private OrbitClock clock = OrbitClock.system();
+
+        private Builder(final Fleet fleet)
+        {
+            this.fleet = fleet;
+        }
+
+        /**
+         * @param capacity slots per node lane, a positive power of two (default {@value OrbitEventBus#DEFAULT_CAPACITY}).
+         * @return this builder.
+         */
+        public Builder capacity(final int capacity)
+        {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}); default the system clock.
+         * @return this builder.
+         */
+        public Builder clock(final OrbitClock clock)
+        {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Opens (creates or attaches to) the fleet's event ring.
+         *
+         * @return the bus.
+         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
+         * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+         */
+        public OrbitEventBus open()
+        {
+            return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -168,6 +169,16 @@ public final class Fleet implements AutoCloseable
     public String name()
     {
         return name;
+    }
+
+    /**
+     * @return how long a live process's claimed-but-unfinished slot is waited for before it is given
+     *         up (SHARED rings, and the default of every contest of this fleet); read once from
+     *         {@value Ring#PENDING_BOUND_PROPERTY} (ms), default {@value Ring#DEFAULT_PENDING_BOUND_MS} ms.
+     */
+    public Duration pendingBound()
+    {
+        return Duration.ofMillis(pendingBoundMs);
     }
 
     /**

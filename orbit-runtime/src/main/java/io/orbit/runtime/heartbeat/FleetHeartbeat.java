@@ -5,6 +5,7 @@ import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
+import io.orbit.runtime.segment.Backoff;
 import io.orbit.runtime.segment.Segment;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -58,7 +59,8 @@ public final class FleetHeartbeat
 
     /** Torn reads are retried this often before the slot is read as it stands. */
     static final int READ_ATTEMPTS = 64;
-    private static final int SPINS_BEFORE_YIELD = 32;
+    /** Torn-read retries: 32 spins, then yields (at most READ_ATTEMPTS in all, so never a park). */
+    private static final Backoff BACKOFF = new Backoff(32, Integer.MAX_VALUE, 0);
 
     /** One write lock per fleet handle, so several FleetHeartbeat instances of one node never interleave beats. */
     private static final Map<Fleet, Object> WRITE_LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -93,25 +95,41 @@ public final class FleetHeartbeat
      * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout (for
      *                                                 example another fleet size).
      */
-    public static FleetHeartbeat of(final Fleet fleet)
+    public static FleetHeartbeat open(final Fleet fleet)
     {
-        return of(fleet, OrbitClock.system());
+        return builder(fleet).open();
     }
 
     /**
-     * Opens the fleet's heartbeat table with a given clock (tests inject a {@link io.orbit.runtime.ManualClock}).
-     *
      * @param fleet the fleet.
-     * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()}).
-     * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+     * @return a builder for a heartbeat with another clock.
      */
+    public static Builder builder(final Fleet fleet)
+    {
+        return new Builder(Objects.requireNonNull(fleet, "fleet"));
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @return the heartbeat.
+     * @deprecated use {@link #open(Fleet)}.
+     */
+    @Deprecated
+    public static FleetHeartbeat of(final Fleet fleet)
+    {
+        return open(fleet);
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @param clock source of beat times and of "now" in snapshots.
+     * @return the heartbeat.
+     * @deprecated use {@code FleetHeartbeat.builder(fleet).clock(clock).open()}.
+     */
+    @Deprecated
     public static FleetHeartbeat of(final Fleet fleet, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
-        final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
-        return new FleetHeartbeat(fleet, segment, clock);
+        return builder(fleet).clock(clock).open();
     }
 
     /**
@@ -274,7 +292,7 @@ public final class FleetHeartbeat
             consistent = (stamp & 1) == 0 && buffer.getLongOpaque(slot + STAMP_OFFSET) == stamp;
             if (!consistent)
             {
-                idle(attempt);
+                BACKOFF.idle(attempt);
             }
         }
         final boolean leaseHeld = fleet.isNodeAlive(node);
@@ -286,18 +304,6 @@ public final class FleetHeartbeat
         final long ageNanos = Math.max(0, sinceBeat); // a beat "in the future" (skewed injected clocks) is age 0
         final NodeState state = !leaseHeld ? NodeState.DEAD : ageNanos <= maxAgeNanos ? NodeState.LIVE : NodeState.STALE;
         return new NodeHeartbeat(node, state, beats, Duration.ofNanos(ageNanos), pid, startTime, incarnation, leaseHeld, consistent);
-    }
-
-    private static void idle(final int attempt)
-    {
-        if (attempt < SPINS_BEFORE_YIELD)
-        {
-            Thread.onSpinWait();
-        }
-        else
-        {
-            Thread.yield();
-        }
     }
 
     private static long maxAgeNanos(final Duration maxAge)
@@ -328,5 +334,42 @@ public final class FleetHeartbeat
     public String toString()
     {
         return "FleetHeartbeat{fleet=" + fleet.name() + ", node=" + fleet.node() + ", " + segment.location() + "}";
+    }
+
+    /**
+     * Options of a heartbeat handle.
+     */
+    public static final class Builder
+    {
+        private final Fleet fleet;
+        private OrbitClock clock = OrbitClock.system();
+
+        private Builder(final Fleet fleet)
+        {
+            this.fleet = fleet;
+        }
+
+        /**
+         * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()});
+         *              tests inject a {@link io.orbit.runtime.ManualClock}. Default the system clock.
+         * @return this builder.
+         */
+        public Builder clock(final OrbitClock clock)
+        {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Opens (creates or attaches to) the fleet's heartbeat table.
+         *
+         * @return the heartbeat.
+         * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+         */
+        public FleetHeartbeat open()
+        {
+            final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
+            return new FleetHeartbeat(fleet, segment, clock);
+        }
     }
 }

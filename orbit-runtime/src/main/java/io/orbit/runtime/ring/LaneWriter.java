@@ -1,13 +1,13 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.segment.Backoff;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.orbit.runtime.ring.RingLayout.*;
 
@@ -21,7 +21,8 @@ import static io.orbit.runtime.ring.RingLayout.*;
  */
 abstract class LaneWriter
 {
-    private static final int SPINS_BEFORE_YIELD = 200;
+    /** Lane lock and SHARED slot waits: 200 spins, 200 yields, then 50 µs parks. */
+    static final Backoff BACKOFF = new Backoff(200, 200, 50_000);
     private static final VarHandle WRITE_LOCKED;
 
     static
@@ -166,28 +167,12 @@ abstract class LaneWriter
         int spins = 0;
         while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
         {
-            idle(spins++);
+            BACKOFF.idle(spins++);
         }
     }
 
     final void unlockWriteLane()
     {
         WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
-    }
-
-    static void idle(final int spins)
-    {
-        if (spins < SPINS_BEFORE_YIELD)
-        {
-            Thread.onSpinWait();
-        }
-        else if (spins < 2 * SPINS_BEFORE_YIELD)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(50_000);
-        }
     }
 }

@@ -158,7 +158,7 @@ final class SharedLaneWriter extends LaneWriter
                 }
                 continue;
             }
-            idle(spins++);
+            BACKOFF.idle(spins++);
         }
     }
 }

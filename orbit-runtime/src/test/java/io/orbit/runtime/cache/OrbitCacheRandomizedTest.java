@@ -51,9 +51,9 @@ class OrbitCacheRandomizedTest
             final OrbitCache[] caches = new OrbitCache[PREFIXES.size()];
             for (int i = 0; i < caches.length; i++)
             {
-                caches[i] = OrbitCache.builder(fleet).prefix(PREFIXES.get(i)).capacity(CAPACITY).clock(clock).build();
+                caches[i] = OrbitCache.builder(fleet).prefix(PREFIXES.get(i)).capacity(CAPACITY).clock(clock).open();
             }
-            final OrbitCache lagging = OrbitCache.builder(fleet).prefix("a").capacity(CAPACITY).clock(clock).build();
+            final OrbitCache lagging = OrbitCache.builder(fleet).prefix("a").capacity(CAPACITY).clock(clock).open();
             final Ring ring = caches[0].ring();
             long garbage = 0;
             int ringResets = 0;

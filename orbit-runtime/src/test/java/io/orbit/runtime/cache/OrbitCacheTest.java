@@ -118,8 +118,8 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void prefixes_isolate_keys(final FleetBacking backing)
     {
-        final OrbitCache a = OrbitCache.withPrefix(join(backing, 2, 0), "a:");
-        final OrbitCache b = OrbitCache.withPrefix(join(backing, 2, 1), "b:");
+        final OrbitCache a = OrbitCache.builder(join(backing, 2, 0)).prefix("a:").open();
+        final OrbitCache b = OrbitCache.builder(join(backing, 2, 1)).prefix("b:").open();
         a.put("k", "from-a");
         b.put("k", "from-b");
         assertEquals(Optional.of("from-a"), a.getString("k"));
@@ -138,7 +138,7 @@ class OrbitCacheTest
     void ttl_expiry_is_a_miss(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(100), 1_700_000_000_000L);
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         final long id = cache.put("k", "v", Duration.ofMillis(1));
         final CacheRead fresh = cache.read("k");
         assertTrue(fresh.isHit());
@@ -155,7 +155,7 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void oversized_frame_is_rejected(final FleetBacking backing)
     {
-        final OrbitCache cache = OrbitCache.withPrefix(join(backing, 1, 0), "p:");
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).prefix("p:").open();
         final Ring ring = cache.ring();
         final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
             () -> cache.put(utf8("k"), new byte[OrbitCache.DEFAULT_PAYLOAD_CAPACITY]));
@@ -182,8 +182,8 @@ class OrbitCacheTest
     void reset_shadows_previous_values_inside_prefix(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache php = OrbitCache.withPrefix(fleet, "php:");
-        final OrbitCache java = OrbitCache.withPrefix(fleet, "java:");
+        final OrbitCache php = OrbitCache.builder(fleet).prefix("php:").open();
+        final OrbitCache java = OrbitCache.builder(fleet).prefix("java:").open();
         php.put("k", "old");
         java.put("k", "kept");
         final long reset = php.reset();
@@ -205,9 +205,9 @@ class OrbitCacheTest
     void reset_is_prefix_of_bytes(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache a = OrbitCache.withPrefix(fleet, "a");
-        final OrbitCache ab = OrbitCache.withPrefix(fleet, "ab");
-        final OrbitCache b = OrbitCache.withPrefix(fleet, "b");
+        final OrbitCache a = OrbitCache.builder(fleet).prefix("a").open();
+        final OrbitCache ab = OrbitCache.builder(fleet).prefix("ab").open();
+        final OrbitCache b = OrbitCache.builder(fleet).prefix("b").open();
         final OrbitCache all = OrbitCache.open(fleet);
         ab.put("x", "1");
         b.put("x", "2");
@@ -227,7 +227,7 @@ class OrbitCacheTest
     void ttl_forms(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.MILLISECONDS.toNanos(5_000), 0);
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         final Ring ring = cache.ring();
 
         cache.put(utf8("never"), utf8("v"), null);
@@ -280,7 +280,7 @@ class OrbitCacheTest
                 return wallMillis[0];
             }
         };
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         cache.put("k", "v", Duration.ofSeconds(10));
         wallMillis[0] += TimeUnit.DAYS.toMillis(1);
         assertTrue(cache.read("k").isHit(), "a wall clock jump forward does not expire the entry");
@@ -294,7 +294,7 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void entries_leave_with_the_window(final FleetBacking backing)
     {
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).open();
         final long id = cache.put("old", "v");
         for (int i = 0; i < 15; i++)
         {
@@ -338,17 +338,17 @@ class OrbitCacheTest
     void ring_is_shared_kind_200_and_one_spec_per_fleet(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).build();
+        final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).open();
         assertEquals(OrbitCache.ringSpec(1024, 256), cache.ring().spec());
         assertEquals(Topology.SHARED, cache.ring().spec().topology());
         assertEquals(200, cache.ring().kind());
-        assertSame(cache.ring(), OrbitCache.builder(fleet).capacity(1024).prefix("x").build().ring());
+        assertSame(cache.ring(), OrbitCache.builder(fleet).capacity(1024).prefix("x").open().ring());
         final KindConflictException conflict =
-            assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).build());
+            assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).open());
         assertTrue(conflict.getMessage().contains("KIND 200"), conflict.getMessage());
-        assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).build());
+        assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).open());
         final FrameTooLargeException prefix = assertThrows(FrameTooLargeException.class,
-            () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).build());
+            () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).open());
         assertTrue(prefix.getMessage().contains("KIND 200"), prefix.getMessage());
     }
 
@@ -356,7 +356,7 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void default_ring_is_16384_slots_of_256_bytes(final FleetBacking backing)
     {
-        final Ring ring = OrbitCache.withPrefix(join(backing, 1, 0), "d:").ring();
+        final Ring ring = OrbitCache.builder(join(backing, 1, 0)).prefix("d:").open().ring();
         assertEquals(OrbitCache.ringSpec(16_384, 256), ring.spec());
         assertEquals(OrbitCache.DEFAULT_CAPACITY, ring.capacity());
     }
@@ -366,11 +366,11 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void late_opener_sees_the_retained_window(final FleetBacking backing)
     {
-        final OrbitCache writer = OrbitCache.withPrefix(join(backing, 2, 1), "s:");
+        final OrbitCache writer = OrbitCache.builder(join(backing, 2, 1)).prefix("s:").open();
         writer.put("k", "v");
         writer.put("gone", "v");
         writer.delete("gone");
-        final OrbitCache reader = OrbitCache.withPrefix(join(backing, 2, 0), "s:");
+        final OrbitCache reader = OrbitCache.builder(join(backing, 2, 0)).prefix("s:").open();
         assertEquals(Optional.of("v"), reader.getString("k"));
         assertEquals(CacheRead.Outcome.DELETED, reader.read("gone").outcome());
         assertArrayEquals(utf8("v"), reader.get("k").orElseThrow());

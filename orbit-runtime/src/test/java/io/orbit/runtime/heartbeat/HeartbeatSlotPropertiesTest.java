@@ -34,7 +34,7 @@ class HeartbeatSlotPropertiesTest
     {
         dir = ShmDirectory.create();
         fleet = FleetBacking.LOCAL.join(dir, ShmDirectory.uniqueFleetName(), SIZE, 0);
-        heartbeat = FleetHeartbeat.of(fleet, new ManualClock(1_000_000_000L, 1_000));
+        heartbeat = FleetHeartbeat.builder(fleet).clock(new ManualClock(1_000_000_000L, 1_000)).open();
     }
 
     @AfterContainer

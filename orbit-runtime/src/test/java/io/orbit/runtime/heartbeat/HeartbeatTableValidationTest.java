@@ -52,7 +52,7 @@ class HeartbeatTableValidationTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet fleet = Fleet.joinShmAs(name, 5, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet).beat();
+            FleetHeartbeat.open(fleet).beat();
         }
         final Path file = tableFile(name);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -76,11 +76,11 @@ class HeartbeatTableValidationTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet three = backing.join(dir, name, 3, 0))
         {
-            FleetHeartbeat.of(three).beat();
+            FleetHeartbeat.open(three).beat();
             final byte[] before = backing == FleetBacking.SHM ? Files.readAllBytes(tableFile(name)) : null;
             try (Fleet four = backing.join(dir, name, 4, 3))
             {
-                final SegmentLayoutException refused = assertThrows(SegmentLayoutException.class, () -> FleetHeartbeat.of(four));
+                final SegmentLayoutException refused = assertThrows(SegmentLayoutException.class, () -> FleetHeartbeat.open(four));
                 final String message = refused.getMessage();
                 assertTrue(message.contains("slot_count expected 4 but found 3"), message);
                 assertTrue(message.contains("KIND 221") && message.contains(name), message);
@@ -89,7 +89,7 @@ class HeartbeatTableValidationTest
             {
                 assertArrayEquals(before, Files.readAllBytes(tableFile(name)), "a refused table is left unchanged");
             }
-            assertEquals(1, FleetHeartbeat.of(three).read(0, java.time.Duration.ofDays(1)).beats());
+            assertEquals(1, FleetHeartbeat.open(three).read(0, java.time.Duration.ofDays(1)).beats());
         }
     }
 
@@ -108,7 +108,7 @@ class HeartbeatTableValidationTest
         final Path file = tableFile(name);
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet).beat();
+            FleetHeartbeat.open(fleet).beat();
         }
         final byte[] damaged = Files.readAllBytes(file);
         final ByteBuffer header = ByteBuffer.wrap(damaged).order(ByteOrder.LITTLE_ENDIAN);
@@ -129,7 +129,7 @@ class HeartbeatTableValidationTest
         final Path file = tableFile(name);
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
         }
         final byte[] truncated = Arrays.copyOf(Files.readAllBytes(file), 64 + 2 * 64);
         Files.write(file, truncated);
@@ -176,7 +176,7 @@ class HeartbeatTableValidationTest
         try (SystemProperty ignored = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "50");
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.of(fleet));
+            final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.open(fleet));
             assertTrue(notReady.getMessage().contains("rm " + file), notReady.getMessage());
         }
     }
@@ -186,7 +186,7 @@ class HeartbeatTableValidationTest
     {
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            final OrbitException refused = assertThrows(OrbitException.class, () -> FleetHeartbeat.of(fleet));
+            final OrbitException refused = assertThrows(OrbitException.class, () -> FleetHeartbeat.open(fleet));
             assertInstanceOf(SegmentLayoutException.class, refused, refused.toString());
             assertTrue(refused.getMessage().contains(messagePart), refused.getMessage());
             assertTrue(refused.getMessage().contains(file.toString()), refused.getMessage());

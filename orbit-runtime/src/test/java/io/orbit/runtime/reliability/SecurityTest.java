@@ -58,9 +58,9 @@ class SecurityTest
             fleet.ring(RingSpec.perNode(5, 16, 32));
             fleet.ring(RingSpec.shared(6, 16, 32));
             Contest.open(fleet);
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
             OrbitCache.open(fleet);
-            OrbitEventBus.of(fleet);
+            OrbitEventBus.open(fleet);
             final Map<String, String> modes = modes(dir.path());
             System.out.println("SecurityTest files and modes: " + modes);
             assertTrue(modes.size() >= 7, () -> "expected a lease file and six segments: " + modes);
@@ -87,7 +87,7 @@ class SecurityTest
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
             fleet.ring(RingSpec.shared(7, 16, 32));
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
             // The directory may be traversed by anyone; the files in it stay 0600 and root-owned.
             Files.setPosixFilePermissions(dir.path(), PosixFilePermissions.fromString("rwx--x--x"));
             final Map<String, String> before = modes(dir.path());

@@ -57,7 +57,7 @@ public final class Tail
         }
         try (Fleet fleet = joinFreeNode(name, size))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, capacity, OrbitClock.system());
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(capacity).clock(OrbitClock.system()).open();
             final OrbitEventCursor cursor = fromStart ? bus.cursorFromStart() : bus.cursorAtHead();
             System.out.println("tailing fleet " + name + " as node " + fleet.node() + (fromStart ? " from the start" : " from now"));
             long printed = 0;
