@@ -414,7 +414,7 @@ public final class OrbitCache
     {
         private final Fleet fleet;
         private byte[] prefix = EMPTY;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
         private int capacity = DEFAULT_CAPACITY;
         private int payloadCapacity = DEFAULT_PAYLOAD_CAPACITY;
 
@@ -425,6 +425,7 @@ public final class OrbitCache
                 throw new InvalidValueException("cache (ring KIND " + KIND + "): fleet must not be null");
             }
             this.fleet = fleet;
+            this.clock = fleet.clock();
         }
 
         /**

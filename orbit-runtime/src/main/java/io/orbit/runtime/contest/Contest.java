@@ -86,7 +86,7 @@ public final class Contest
 
     /**
      * Opens (creates or attaches to) the fleet's contest table with the default slot count and the
-     * system clock.
+     * fleet's clock.
      *
      * @param fleet the fleet.
      * @return the contest.
@@ -443,7 +443,7 @@ public final class Contest
     public static final class Builder
     {
         private final Fleet fleet;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
         private int slotCount = DEFAULT_SLOT_COUNT;
         private Duration pendingBound;
 
@@ -454,6 +454,7 @@ public final class Contest
                 throw new InvalidValueException("Contest: the fleet is null");
             }
             this.fleet = fleet;
+            this.clock = fleet.clock();
             this.pendingBound = fleet.pendingBound();
         }
 

@@ -83,7 +83,7 @@ public final class OrbitEventBus
     }
 
     /**
-     * Opens the fleet's event ring with the default capacity and the system clock.
+     * Opens the fleet's event ring with the default capacity and the fleet's clock.
      *
      * @param fleet the fleet.
      * @return the bus.
@@ -103,7 +103,7 @@ public final class OrbitEventBus
     }
 
     /**
-     * Opens the fleet's event ring with the default spec and the system clock.
+     * Opens the fleet's event ring with the default spec and the fleet's clock.
      *
      * @param fleet the fleet.
      * @return the bus.
@@ -389,11 +389,12 @@ public final class OrbitEventBus
     {
         private final Fleet fleet;
         private int capacity = DEFAULT_CAPACITY;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
 
         private Builder(final Fleet fleet)
         {
             this.fleet = fleet;
+            this.clock = fleet.clock();
         }
 
         /**
@@ -407,7 +408,7 @@ public final class OrbitEventBus
         }
 
         /**
-         * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}); default the system clock.
+         * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}); default the fleet's clock.
          * @return this builder.
          */
         public Builder clock(final OrbitClock clock)

@@ -2,6 +2,7 @@ package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.EmptyFleetException;
 import io.orbit.runtime.NodeOutsideFleetException;
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.OrbitException;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.ring.Ring;
@@ -47,7 +48,8 @@ public final class Fleet implements AutoCloseable
     private final RingRegistry rings;
     private final List<Segment> tables = new ArrayList<>();
     private final List<NodeLease> extraLeases = new ArrayList<>();
-    private final long pendingBoundMs = Long.getLong(Ring.PENDING_BOUND_PROPERTY, Ring.DEFAULT_PENDING_BOUND_MS);
+    private final long pendingBoundMs;
+    private final OrbitClock clock;
     private boolean closed;
 
     private Fleet(
@@ -57,9 +59,13 @@ public final class Fleet implements AutoCloseable
         final boolean shm,
         final SegmentStore store,
         final NodeLeases leases,
-        final Runnable onClose)
+        final Runnable onClose,
+        final Duration pendingBound,
+        final OrbitClock clock)
     {
         this.name = name;
+        this.pendingBoundMs = pendingBound.toMillis();
+        this.clock = clock;
         this.size = size;
         this.node = node;
         this.shm = shm;
@@ -76,6 +82,34 @@ public final class Fleet implements AutoCloseable
             onClose.run();
             throw ex;
         }
+    }
+
+    /**
+     * A fleet's configuration, with its defaults read from the system properties now.
+     *
+     * @param name fleet name, 1-32 characters of {@code [A-Za-z0-9_.]}.
+     * @param size number of nodes, 1-65535.
+     * @return the context; finish with {@link FleetContext#joinShm()} or {@link FleetContext#join()}.
+     */
+    public static FleetContext builder(final String name, final int size)
+    {
+        return new FleetContext(name, size);
+    }
+
+    static Fleet joinLocal(final FleetContext context)
+    {
+        validate(context.name(), context.size(), context.node());
+        final LocalFleets.State state = LocalFleets.acquire(context.name());
+        return new Fleet(context.name(), context.size(), context.node(), false, state.store(), state,
+            () -> LocalFleets.release(state), context.pendingBound(), context.clock());
+    }
+
+    static Fleet joinShm(final FleetContext context)
+    {
+        validate(context.name(), context.size(), context.node());
+        final MappedFileStore store = new MappedFileStore(context.directory(), context.attachTimeout().toMillis());
+        return new Fleet(context.name(), context.size(), context.node(), true, store,
+            new FileNodeLeases(context.name(), context.directory()), () -> { }, context.pendingBound(), context.clock());
     }
 
     /**
@@ -100,9 +134,7 @@ public final class Fleet implements AutoCloseable
      */
     public static Fleet joinAs(final String name, final int size, final int node)
     {
-        validate(name, size, node);
-        final LocalFleets.State state = LocalFleets.acquire(name);
-        return new Fleet(name, size, node, false, state.store(), state, () -> LocalFleets.release(state));
+        return builder(name, size).node(node).join();
     }
 
     /**
@@ -143,10 +175,7 @@ public final class Fleet implements AutoCloseable
      */
     public static Fleet joinShmAs(final String name, final int size, final int node, final Path directory)
     {
-        validate(name, size, node);
-        final MappedFileStore store = new MappedFileStore(
-            directory, Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
-        return new Fleet(name, size, node, true, store, new FileNodeLeases(name, directory), () -> { });
+        return builder(name, size).node(node).directory(directory).joinShm();
     }
 
     private static void validate(final String name, final int size, final int node)
@@ -173,12 +202,20 @@ public final class Fleet implements AutoCloseable
 
     /**
      * @return how long a live process's claimed-but-unfinished slot is waited for before it is given
-     *         up (SHARED rings, and the default of every contest of this fleet); read once from
-     *         {@value Ring#PENDING_BOUND_PROPERTY} (ms), default {@value Ring#DEFAULT_PENDING_BOUND_MS} ms.
+     *         up (SHARED rings, and the default of every contest of this fleet); see
+     *         {@link FleetContext#pendingBound(Duration)}.
      */
     public Duration pendingBound()
     {
         return Duration.ofMillis(pendingBoundMs);
+    }
+
+    /**
+     * @return the clock substrates opened on this fleet use unless their builder names another.
+     */
+    public OrbitClock clock()
+    {
+        return clock;
     }
 
     /**

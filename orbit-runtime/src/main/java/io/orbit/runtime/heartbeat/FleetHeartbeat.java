@@ -88,7 +88,7 @@ public final class FleetHeartbeat
     }
 
     /**
-     * Opens (creates or attaches to) the fleet's heartbeat table, with the system clock.
+     * Opens (creates or attaches to) the fleet's heartbeat table, with the fleet's clock.
      *
      * @param fleet the fleet.
      * @return the heartbeat.
@@ -342,16 +342,17 @@ public final class FleetHeartbeat
     public static final class Builder
     {
         private final Fleet fleet;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
 
         private Builder(final Fleet fleet)
         {
             this.fleet = fleet;
+            this.clock = fleet.clock();
         }
 
         /**
          * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()});
-         *              tests inject a {@link io.orbit.runtime.ManualClock}. Default the system clock.
+         *              tests inject a {@link io.orbit.runtime.ManualClock}. Default the fleet's clock.
          * @return this builder.
          */
         public Builder clock(final OrbitClock clock)
