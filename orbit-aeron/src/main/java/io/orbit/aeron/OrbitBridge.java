@@ -91,7 +91,7 @@ public final class OrbitBridge implements AutoCloseable
         Aeron client = null;
         try
         {
-            this.heartbeat = beats ? FleetHeartbeat.of(fleet) : null;
+            this.heartbeat = beats ? FleetHeartbeat.open(fleet) : null;
             for (final BridgedKind kind : config.kinds())
             {
                 if (!kind.isHeartbeat())
