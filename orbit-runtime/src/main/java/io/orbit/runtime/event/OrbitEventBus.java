@@ -1,7 +1,8 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Ring;
@@ -11,7 +12,6 @@ import org.agrona.DirectBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Append-only topic events over the fleet's event ring (SPEC §6.3): KIND {@value #KIND}, PER_NODE,
@@ -113,14 +113,14 @@ public final class OrbitEventBus
      * @param capacity slots per node lane, a positive power of two.
      * @param clock    source of event timestamps.
      * @return the bus.
-     * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-     * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
-     * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+     * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+     * @throws io.orbit.runtime.exceptions.KindConflictException    when the ring is already open in this fleet with another capacity.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException   when the ring segment exists with another layout.
      */
     public static OrbitEventBus of(final Fleet fleet, final int capacity, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
+        Arguments.notNull(fleet, "fleet", "event bus (ring KIND " + KIND + ")");
+        Arguments.notNull(clock, "clock", "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
         return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
     }
 
@@ -157,7 +157,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload, encoded as UTF-8.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final String payload)
@@ -171,7 +171,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final byte[] payload)
@@ -202,7 +202,7 @@ public final class OrbitEventBus
      * @param payloadOffset payload start.
      * @param payloadLength payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
+     * @throws PayloadTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
      * @throws IndexOutOfBoundsException when a range lies outside its buffer; nothing is published.
      */
     public long publish(
@@ -232,9 +232,13 @@ public final class OrbitEventBus
 
     private void checkSize(final int topicLength, final int payloadLength, final String topic)
     {
+        if (topicLength == 0)
+        {
+            Arguments.label(topicLength, "topic", MAX_TOPIC_AND_PAYLOAD, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
+        }
         if ((long)topicLength + payloadLength > MAX_TOPIC_AND_PAYLOAD)
         {
-            throw new FrameTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
+            throw new PayloadTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
                 + "has " + topicLength + " topic bytes + " + payloadLength + " payload bytes = " + (topicLength + payloadLength)
                 + "; an event frame of ring KIND " + KIND + " in fleet " + fleet.name() + " holds at most "
                 + MAX_TOPIC_AND_PAYLOAD + " (payload capacity " + PAYLOAD_CAPACITY + " - " + HEADER_LENGTH + "-byte header)");
@@ -250,7 +254,7 @@ public final class OrbitEventBus
     {
         if (value == null)
         {
-            throw new InvalidValueException("event " + what + " is null (ring KIND " + KIND + ", fleet " + fleet.name() + ")");
+            Arguments.notNull(value, what, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
         }
         return value;
     }
@@ -285,7 +289,7 @@ public final class OrbitEventBus
      */
     public EventPollStats poll(final OrbitEventCursor cursor, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), null);
+        return own(cursor).poll(nonNull(handler, "handler"), null);
     }
 
     /**
@@ -299,7 +303,7 @@ public final class OrbitEventBus
      */
     public EventPollStats pollTopic(final OrbitEventCursor cursor, final byte[] topicUtf8, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(topicUtf8, "topic"));
+        return own(cursor).poll(nonNull(handler, "handler"), nonNull(topicUtf8, "topic"));
     }
 
     /**
@@ -322,7 +326,7 @@ public final class OrbitEventBus
      */
     public EventPoll pollTopic(final OrbitEventCursor cursor, final String topic)
     {
-        return collect(cursor, Objects.requireNonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
+        return collect(cursor, nonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -349,9 +353,9 @@ public final class OrbitEventBus
 
     private OrbitEventCursor own(final OrbitEventCursor cursor)
     {
-        if (Objects.requireNonNull(cursor, "cursor").bus().ring != ring)
+        if (nonNull(cursor, "cursor").bus().ring != ring)
         {
-            throw new IllegalArgumentException(cursor + " belongs to another event ring than " + ring);
+            throw new InvalidArgumentException(cursor + " belongs to another event ring than " + ring);
         }
         return cursor;
     }

@@ -1,7 +1,8 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.LeaseLostException;
-import io.orbit.runtime.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.LeaseLostException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 
 import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
@@ -90,7 +90,7 @@ public final class FleetHeartbeat
      *
      * @param fleet the fleet.
      * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout (for
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout (for
      *                                                 example another fleet size).
      */
     public static FleetHeartbeat of(final Fleet fleet)
@@ -104,12 +104,12 @@ public final class FleetHeartbeat
      * @param fleet the fleet.
      * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()}).
      * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout.
      */
     public static FleetHeartbeat of(final Fleet fleet, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
+        Arguments.notNull(fleet, "fleet", "heartbeat (KIND " + KIND + ")");
+        Arguments.notNull(clock, "clock", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
         final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
         return new FleetHeartbeat(fleet, segment, clock);
     }
@@ -140,6 +140,10 @@ public final class FleetHeartbeat
     {
         synchronized (writeLock)
         {
+            if (fleet.isClosed())
+            {
+                throw fleet.closedException("beat");
+            }
             final int slot = selfSlot;
             // Plain read: only this process writes this slot (node lease), and only under the write lock.
             final long stamp = buffer.getLong(slot + STAMP_OFFSET);
@@ -214,7 +218,7 @@ public final class FleetHeartbeat
      *
      * @param maxAge age up to which a beating node with a held lease is LIVE (inclusive).
      * @return one entry per node, in node order.
-     * @throws IllegalArgumentException when {@code maxAge} is negative.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException when {@code maxAge} is null, zero or negative.
      */
     public HeartbeatSnapshot snapshot(final Duration maxAge)
     {
@@ -234,7 +238,7 @@ public final class FleetHeartbeat
      * @param node   a node of the fleet.
      * @param maxAge age up to which the node is LIVE.
      * @return its heartbeat.
-     * @throws io.orbit.runtime.NodeOutsideFleetException when the node is outside the fleet.
+     * @throws io.orbit.runtime.exceptions.NodeOutsideFleetException when the node is outside the fleet.
      */
     public NodeHeartbeat read(final int node, final Duration maxAge)
     {
@@ -300,12 +304,9 @@ public final class FleetHeartbeat
         }
     }
 
-    private static long maxAgeNanos(final Duration maxAge)
+    private long maxAgeNanos(final Duration maxAge)
     {
-        if (Objects.requireNonNull(maxAge, "maxAge").isNegative())
-        {
-            throw new IllegalArgumentException("heartbeat maxAge must not be negative, was " + maxAge);
-        }
+        Arguments.positive(maxAge, "maxAge", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
         try
         {
             return maxAge.toNanos();

@@ -1,9 +1,9 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.InvalidNetIdException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 

@@ -1,14 +1,15 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
@@ -50,20 +51,6 @@ public final class Ring
     private static final int READ_ATTEMPTS = 4;
     private static final int HEAD_ATTEMPTS = 4;
     private static final int SPINS_BEFORE_YIELD = 200;
-    private static final VarHandle WRITE_LOCKED;
-
-    static
-    {
-        try
-        {
-            WRITE_LOCKED = MethodHandles.lookup().findVarHandle(Ring.class, "writeLocked", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
     private final String fleet;
@@ -81,9 +68,8 @@ public final class Ring
     private final int writeLane;
     private final NodeLiveness liveness;
     private final long pendingBoundNs;
-    /** 0 free, 1 held: serialises this process's writers of its PER_NODE lane (cheaper than a ReentrantLock). */
-    @SuppressWarnings("unused")
-    private volatile int writeLocked;
+    /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes. */
+    private final LaneGate gate;
     private final WriterStats writerStats = new WriterStats();
 
     private Ring(
@@ -110,6 +96,7 @@ public final class Ring
         this.writeLane = spec.topology() == Topology.PER_NODE ? selfNode : 0;
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
+        this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet + " (node " + selfNode + ")");
     }
 
     /**
@@ -255,6 +242,7 @@ public final class Ring
      */
     public long publish(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
+        checkWrite(frameKind);
         checkLength(length);
         final long counter = claim();
         try
@@ -277,6 +265,7 @@ public final class Ring
      */
     public ExclusivePublisher exclusivePublisher()
     {
+        gate.checkOpen("open an exclusive publisher");
         if (spec.topology() == Topology.PER_NODE)
         {
             lockWriteLane();
@@ -291,6 +280,7 @@ public final class Ring
         {
             return publish(frameKind, version, source, offset, length);
         }
+        checkWrite(frameKind);
         checkLength(length);
         return writeCopy(laneCounter(), frameKind, version, source, offset, length);
     }
@@ -330,6 +320,7 @@ public final class Ring
     public <T> long publish(
         final int frameKind, final long version, final int length, final PayloadEncoder<T> encoder, final T value)
     {
+        checkWrite(frameKind);
         checkLength(length);
         final long counter = claim();
         try
@@ -359,6 +350,7 @@ public final class Ring
      */
     public long[] publishBatch(final int frameKind, final long version, final List<byte[]> payloads)
     {
+        checkWrite(frameKind);
         if (payloads.size() > capacity)
         {
             throw new PayloadTooLargeException("batch of " + payloads.size() + " frames exceeds the capacity " + capacity
@@ -429,6 +421,7 @@ public final class Ring
      */
     public long nextVersion()
     {
+        gate.checkOpen("take the next version");
         return buffer.getAndAddLong(VERSION_COUNTER_OFFSET, 1) + 1;
     }
 
@@ -438,6 +431,19 @@ public final class Ring
     public long currentVersion()
     {
         return buffer.getLongVolatile(VERSION_COUNTER_OFFSET);
+    }
+
+    /** The closed check and the frame kind rule at the top of every public write: one opaque load, no allocation. */
+    private void checkWrite(final int frameKind)
+    {
+        if (gate.isClosed())
+        {
+            throw gate.closedException("publish");
+        }
+        if ((frameKind & ~Arguments.MAX_FRAME_KIND) != 0)
+        {
+            Arguments.frameKind(frameKind, gate.description());
+        }
     }
 
     private void checkLength(final int length)
@@ -624,19 +630,15 @@ public final class Ring
 
     private void lockWriteLane()
     {
-        int spins = 0;
-        while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
-        {
-            idle(spins++);
-        }
+        gate.lock();
     }
 
     private void unlockWriteLane()
     {
-        WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
+        gate.unlock();
     }
 
-    private static void idle(final int spins)
+    static void idle(final int spins)
     {
         if (spins < SPINS_BEFORE_YIELD)
         {
@@ -919,7 +921,7 @@ public final class Ring
     {
         if (counter < 0)
         {
-            throw new IllegalArgumentException("cursor counter must be >= 0, was " + counter);
+            throw new InvalidArgumentException("cursor counter must be >= 0, was " + counter + " (" + gate.description() + ")");
         }
         return new RingCursor(this, counter);
     }
@@ -974,10 +976,14 @@ public final class Ring
     }
 
     /**
-     * Gives up this handle's use of the segment; the segment stays for other processes.
+     * Gives up this handle's use of the segment; the segment stays for other processes. Every later
+     * write through this handle (and its exclusive publisher) throws
+     * {@link io.orbit.runtime.exceptions.FleetClosedException}; a PER_NODE write in progress is
+     * waited for (at most the pending bound), so none lands after the fleet gives its node up.
      */
     public void close()
     {
+        gate.close(pendingBoundNs);
         segment.close();
     }
 
@@ -989,6 +995,7 @@ public final class Ring
      */
     long publishWithoutCommit(final int frameKind, final long version, final byte[] payload)
     {
+        checkWrite(frameKind);
         checkLength(payload.length);
         final long counter = claim();
         try
@@ -1029,7 +1036,7 @@ public final class Ring
     {
         if (lane < 0 || lane >= laneCount)
         {
-            throw new IllegalArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
+            throw new InvalidArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
                 + spec.kind() + " in fleet " + fleet);
         }
     }

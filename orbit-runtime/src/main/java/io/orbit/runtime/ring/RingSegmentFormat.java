@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.segment.HeaderFields;
 import io.orbit.runtime.segment.SegmentFormat;
 import org.agrona.concurrent.AtomicBuffer;

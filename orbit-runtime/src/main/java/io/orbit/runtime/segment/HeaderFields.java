@@ -1,6 +1,6 @@
 package io.orbit.runtime.segment;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 
 /**
  * The one place that turns a header field mismatch into a {@link SegmentLayoutException} naming the

@@ -1,9 +1,9 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidRingSpecException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.OrbitClock;
@@ -157,7 +157,7 @@ class OrbitCacheTest
     {
         final OrbitCache cache = OrbitCache.withPrefix(join(backing, 1, 0), "p:");
         final Ring ring = cache.ring();
-        final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException error = assertThrows(PayloadTooLargeException.class,
             () -> cache.put(utf8("k"), new byte[OrbitCache.DEFAULT_PAYLOAD_CAPACITY]));
         assertTrue(error.getMessage().contains("KIND 200"), error.getMessage());
         assertTrue(error.getMessage().contains(name), error.getMessage());
@@ -171,8 +171,8 @@ class OrbitCacheTest
         cache.put(utf8("k"), fits);
         assertEquals(1, ring.head(0));
         assertArrayEquals(fits, cache.get(utf8("k")).orElseThrow());
-        assertThrows(FrameTooLargeException.class, () -> cache.put(utf8("kk"), fits));
-        assertThrows(FrameTooLargeException.class, () -> cache.delete(new byte[242]));
+        assertThrows(PayloadTooLargeException.class, () -> cache.put(utf8("kk"), fits));
+        assertThrows(PayloadTooLargeException.class, () -> cache.delete(new byte[242]));
         assertEquals(1, ring.head(0), "rejected frames publish nothing");
     }
 
@@ -347,7 +347,7 @@ class OrbitCacheTest
             assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).build());
         assertTrue(conflict.getMessage().contains("KIND 200"), conflict.getMessage());
         assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).build());
-        final FrameTooLargeException prefix = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException prefix = assertThrows(PayloadTooLargeException.class,
             () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).build());
         assertTrue(prefix.getMessage().contains("KIND 200"), prefix.getMessage());
     }

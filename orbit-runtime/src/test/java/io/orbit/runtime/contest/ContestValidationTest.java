@@ -1,9 +1,9 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.ring.FleetBacking;
@@ -40,13 +40,13 @@ class ContestValidationTest
             final byte[] before = tableBytes(contest);
 
             final String euros = "€".repeat(41); // 41 characters, 123 UTF-8 bytes: the limit counts bytes
-            final FrameTooLargeException subject = assertThrows(FrameTooLargeException.class,
+            final PayloadTooLargeException subject = assertThrows(PayloadTooLargeException.class,
                 () -> contest.tryClaim(JOBS, euros, "owner", LONG));
             assertMessage(subject, f.name, "222", "subject label", "123", "120");
-            final FrameTooLargeException owner = assertThrows(FrameTooLargeException.class,
+            final PayloadTooLargeException owner = assertThrows(PayloadTooLargeException.class,
                 () -> contest.tryClaim(JOBS, "subject", "o".repeat(65), LONG));
             assertMessage(owner, f.name, "222", "owner label", "65", "64");
-            assertThrows(FrameTooLargeException.class, () -> contest.holder(JOBS, "s".repeat(121)));
+            assertThrows(PayloadTooLargeException.class, () -> contest.holder(JOBS, "s".repeat(121)));
             assertArrayEquals(before, tableBytes(contest));
             assertEquals(0, contest.lastFenceToken());
 

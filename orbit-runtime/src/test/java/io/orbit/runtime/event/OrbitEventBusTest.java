@@ -1,8 +1,8 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.fleet.Fleet;
@@ -284,19 +284,19 @@ class OrbitEventBusTest
             bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD - 1]); // exactly 244 bytes: fits
             assertEquals(1, ring.head());
 
-            final FrameTooLargeException tooLarge =
-                assertThrows(FrameTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
+            final PayloadTooLargeException tooLarge =
+                assertThrows(PayloadTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
             assertTrue(tooLarge.getMessage().contains("KIND 220"), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains(name), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains("244"), tooLarge.getMessage());
             // Topic size counts UTF-8 bytes: 122 two-byte characters are 244 bytes, one payload byte more is too much.
             final String wideTopic = "é".repeat(122);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
             bus.publish(wideTopic, new byte[0]);
             assertEquals(2, ring.head());
 
             final UnsafeBuffer big = new UnsafeBuffer(new byte[300]);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
             assertThrows(IndexOutOfBoundsException.class, () -> bus.publish(big, 295, 10, big, 0, 1));
             assertThrows(InvalidValueException.class, () -> bus.publish(null, "x"));
             assertThrows(InvalidValueException.class, () -> bus.publish("x", (byte[])null));

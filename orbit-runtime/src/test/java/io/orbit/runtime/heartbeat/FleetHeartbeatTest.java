@@ -1,7 +1,7 @@
 package io.orbit.runtime.heartbeat;
 
 import io.orbit.runtime.ManualClock;
-import io.orbit.runtime.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;

@@ -1,7 +1,7 @@
 package io.orbit.runtime.reliability;
 
-import io.orbit.runtime.InvalidFleetNameException;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.event.OrbitEventBus;

@@ -58,7 +58,7 @@ class ExclusivePublisherTest
         {
             final Ring ring = fleet.ring(RingSpec.perNode(6, 8, 4));
             final ExclusivePublisher publisher = ring.exclusivePublisher();
-            assertThrows(io.orbit.runtime.PayloadTooLargeException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[5]), 0, 5));
+            assertThrows(io.orbit.runtime.exceptions.PayloadTooLargeException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[5]), 0, 5));
             assertEquals(0, ring.head(0), "nothing claimed");
             publisher.close();
             assertThrows(IllegalStateException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[1]), 0, 1));

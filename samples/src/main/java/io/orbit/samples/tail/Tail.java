@@ -1,6 +1,6 @@
 package io.orbit.samples.tail;
 
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.event.EventPoll;
 import io.orbit.runtime.event.OrbitEvent;
