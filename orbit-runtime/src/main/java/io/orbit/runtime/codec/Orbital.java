@@ -88,7 +88,8 @@ public final class Orbital<T>
     {
         if (value == null)
         {
-            Arguments.notNull(value, "value", "Orbital of " + codec.type().getName() + " (" + ring + ")");
+            Arguments.notNull(value, "value", "Orbital of " + codec.type().getName() + " (fleet " + ring.fleetName() + ", KIND "
+                + ring.kind() + ")");
         }
         codec.validator().validate(value);
         return ring.publish(STORE_FRAME_KIND, ring.nextVersion(), codec.encodedLength(), codec.encoder(), value);

@@ -62,7 +62,9 @@ final class ContestSegmentFormat implements SegmentFormat
     private void expect(final String location, final String field, final long expected, final long found)
     {
         HeaderFields.expect("segment " + location + " (fleet " + fleet + ", KIND " + KIND + ", contest table): ",
-            field, expected, found, "");
+            field, expected, found, HeaderFields.leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+                ? "another contest slot count (Contest.builder(fleet).slotCount) made it"
+                : "another program or Orbit version made it, or it is damaged"));
     }
 
     @Override

@@ -148,7 +148,7 @@ public final class Fleet implements AutoCloseable
     public static Fleet joinShmAs(final String name, final int size, final int node, final Path directory)
     {
         validate(name, size, node);
-        OwnedFiles.checkDirectory(directory);
+        OwnedFiles.checkDirectory(directory, "fleet " + name);
         final MappedFileStore store = new MappedFileStore(
             directory, Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
         return new Fleet(name, size, node, true, store, new FileNodeLeases(name, directory), () -> { });
@@ -345,7 +345,7 @@ public final class Fleet implements AutoCloseable
     public static int removeSegments(final String name, final Path directory)
     {
         FleetName.validate(name);
-        OwnedFiles.checkDirectory(directory);
+        OwnedFiles.checkDirectory(directory, "fleet " + name);
         final FileNodeLeases leases = new FileNodeLeases(name, directory);
         final List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory))

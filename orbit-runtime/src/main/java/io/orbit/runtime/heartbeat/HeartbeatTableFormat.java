@@ -68,7 +68,9 @@ final class HeartbeatTableFormat implements SegmentFormat
     private void expect(final String location, final String field, final long expected, final long found)
     {
         HeaderFields.expect(prefix(location), field, expected, found,
-            "slot_count".equals(field) ? " (every process of a fleet must join it with the same size)" : "");
+            HeaderFields.leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+                ? "a fleet of another size made it (every process of a fleet must join it with the same size)"
+                : "another program or Orbit version made it, or it is damaged"));
     }
 
     @Override

@@ -135,6 +135,14 @@ public final class Ring
     }
 
     /**
+     * @return the name of the fleet this ring belongs to.
+     */
+    public String fleetName()
+    {
+        return fleet;
+    }
+
+    /**
      * @return the ring's KIND.
      */
     public int kind()

@@ -66,7 +66,26 @@ final class RingSegmentFormat implements SegmentFormat
 
     private void expect(final String location, final String field, final long expected, final long found)
     {
-        HeaderFields.expect(prefix(location), field, expected, found, "");
+        HeaderFields.expect(prefix(location), field, expected, found, HeaderFields.leftover(fleet, cause(field)));
+    }
+
+    /** The likely reason a field differs: what a user changed since the segment was made. */
+    private static String cause(final String field)
+    {
+        switch (field)
+        {
+            case "lane_count":
+                return "a fleet of another size made it (PER_NODE rings have one lane per node)";
+            case "kind":
+            case "topology":
+            case "capacity":
+            case "payload_capacity":
+            case "slot_stride":
+            case "file size":
+                return "another type or ring spec used this KIND (or another version of the record)";
+            default:
+                return "another program or Orbit version made it, or it is damaged";
+        }
     }
 
     @Override
@@ -92,7 +111,8 @@ final class RingSegmentFormat implements SegmentFormat
         {
             throw new SegmentLayoutException(prefix(location) + "field layout_fingerprint expected 0x"
                 + Long.toHexString(spec.fingerprint()) + " but found 0x" + Long.toHexString(found)
-                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)");
+                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)"
+                + HeaderFields.leftover(fleet, "a field of the record was added, removed, renamed or retyped since it was made"));
         }
     }
 

@@ -13,6 +13,17 @@ public final class HeaderFields
     }
 
     /**
+     * @param fleet the fleet whose segment failed validation.
+     * @param cause the likely reason, e.g. "a fleet of another size made it".
+     * @return a hint naming the likely cause and the clean-up of a leftover segment.
+     */
+    public static String leftover(final String fleet, final String cause)
+    {
+        return " (likely cause: " + cause + "; if it is a leftover of an earlier run, stop every process of fleet " + fleet
+            + " and remove its segments with Fleet.removeSegments(\"" + fleet + "\") or `orbit clean " + fleet + "`)";
+    }
+
+    /**
      * @param prefix   names the segment, fleet and KIND, e.g. {@code "segment /dev/shm/x (fleet f, KIND 12): "}.
      * @param field    the header field.
      * @param expected what this process expects.

@@ -37,8 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  *       0600 ({@link OwnedFiles}), open it without following links, wait (bounded by
  *       {@value #ATTACH_TIMEOUT_PROPERTY} ms, default {@value #DEFAULT_ATTACH_TIMEOUT_MS}) for the
  *       ready word, validate every header field, and only then map the whole segment.</li>
- *   <li><b>Recover</b>: a segment still not ready after the wait, last modified longer ago than
- *       the wait, was left by a creator that wrote in place and died (orbit-rs writes its magic
+ *   <li><b>Recover</b>: a segment still not ready after the wait, and unchanged for a whole wait
+ *       before the wait began, was left by a creator that wrote in place and died (orbit-rs writes its magic
  *       last in place; Orbit 0.1.0 did too). It is removed and created again, under an exclusive
  *       lock on the stale file so two recoverers cannot both replace it, and only if the name still
  *       points to the stale file.</li>
@@ -133,7 +133,15 @@ public final class MappedFileStore implements SegmentStore
         {
             throw new OrbitException("segment " + file + " would be " + length + " bytes; the limit is " + Integer.MAX_VALUE);
         }
-        OwnedFiles.checkDirectory(directory);
+        OwnedFiles.checkDirectory(directory, "segment " + name);
+        try
+        {
+            SegmentCreator.sweep(file);
+        }
+        catch (final IOException ex)
+        {
+            throw OwnedFiles.failure("cannot sweep the temporary files of segment", file, ex);
+        }
         for (int round = 0; round < MAX_ROUNDS; round++)
         {
             try
@@ -173,6 +181,7 @@ public final class MappedFileStore implements SegmentStore
      */
     private Segment attach(final Path file, final FileFacts facts, final SegmentFormat format) throws IOException
     {
+        final long startMillis = System.currentTimeMillis();
         final long deadline = System.nanoTime() + attachTimeoutNs;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))
         {
@@ -192,7 +201,7 @@ public final class MappedFileStore implements SegmentStore
                     }
                     if (System.nanoTime() - deadline > 0)
                     {
-                        return recover(file, facts, channel, format);
+                        return recover(file, facts, channel, format, startMillis);
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
@@ -211,16 +220,24 @@ public final class MappedFileStore implements SegmentStore
     }
 
     /**
-     * A segment of ours that stayed not ready for the whole wait. Replaced when its last change is
-     * older than the wait (its in-place creator is gone); otherwise a creator may still be at work.
+     * A segment of ours that stayed not ready for the whole wait. Replaced when it had not changed
+     * for a whole attach timeout before the wait began (so its in-place creator had at least twice
+     * the timeout and is taken as gone); otherwise a creator may still be at work.
      *
      * @return null after the stale segment was removed (look again).
      */
-    private Segment recover(final Path file, final FileFacts facts, final FileChannel channel, final SegmentFormat format) throws IOException
+    private Segment recover(
+        final Path file, final FileFacts facts, final FileChannel channel, final SegmentFormat format, final long startMillis) throws IOException
     {
         final long timeoutMs = TimeUnit.NANOSECONDS.toMillis(attachTimeoutNs);
-        final long ageMs = System.currentTimeMillis() - facts.modifiedMillis();
-        if (ageMs <= timeoutMs)
+        final FileFacts latest = FileFacts.read(file);
+        if (latest == null || latest.inode() != facts.inode())
+        {
+            return null; // replaced meanwhile: look again
+        }
+        final long ageMs = System.currentTimeMillis() - latest.modifiedMillis();
+        // Stale only when it was already unchanged for a whole timeout before our wait began.
+        if (latest.modifiedMillis() >= startMillis - timeoutMs)
         {
             throw new SegmentNotReadyException("segment " + file + " did not become ready within " + timeoutMs + " ms (size "
                 + channel.size() + " bytes, ready word still 0) and was last changed " + ageMs + " ms ago: a creator writing it "
@@ -241,7 +258,7 @@ public final class MappedFileStore implements SegmentStore
             return null; // another process is recovering it
         }
         final FileFacts now = FileFacts.read(file);
-        if (now != null && now.inode() == facts.inode() && now.size() == channel.size() && !ready(channel, format))
+        if (now != null && now.inode() == facts.inode() && now.modifiedMillis() == latest.modifiedMillis() && !ready(channel, format))
         {
             // Still the stale file we locked: remove it; the caller creates a fresh one atomically.
             Files.delete(file);

@@ -42,9 +42,10 @@ public final class OwnedFiles
      * users without the sticky bit.
      *
      * @param directory the directory of a fleet's files.
+     * @param user      what needs it, e.g. {@code "fleet demo"}, for the message.
      * @throws ShmDirectoryException naming the directory and the fix.
      */
-    public static void checkDirectory(final Path directory)
+    public static void checkDirectory(final Path directory, final String user)
     {
         final FileFacts facts;
         try
@@ -53,7 +54,7 @@ public final class OwnedFiles
         }
         catch (final IOException ex)
         {
-            throw new ShmDirectoryException("cannot inspect the shared-memory directory " + directory + ": " + ex);
+            throw new ShmDirectoryException(user + ": cannot inspect the shared-memory directory " + directory + ": " + ex);
         }
         if (facts == null || !facts.isDirectory())
         {
@@ -62,14 +63,14 @@ public final class OwnedFiles
             {
                 return;
             }
-            throw new ShmDirectoryException("the shared-memory directory " + directory + (facts == null ? " does not exist" : " is a "
+            throw new ShmDirectoryException(user + ": the shared-memory directory " + directory + (facts == null ? " does not exist" : " is a "
                 + facts.typeName() + ", not a directory") + " (set by -D" + MappedFileStore.DIRECTORY_PROPERTY + ", default "
                 + MappedFileStore.DEFAULT_DIRECTORY + "); create it (mkdir -m 700 " + directory + ") or point -D"
                 + MappedFileStore.DIRECTORY_PROPERTY + " at an existing directory");
         }
         if ((facts.permissions() & OTHERS_WRITE) != 0 && !facts.isSticky())
         {
-            throw new ShmDirectoryException("the shared-memory directory " + directory + " has mode " + facts.modeText()
+            throw new ShmDirectoryException(user + ": the shared-memory directory " + directory + " has mode " + facts.modeText()
                 + ": any user may write to it and, without the sticky bit, remove or replace this uid's segments; "
                 + "chmod +t " + directory + " (as /dev/shm is) or use a private directory (mkdir -m 700 DIR; -D"
                 + MappedFileStore.DIRECTORY_PROPERTY + "=DIR)");
@@ -165,6 +166,12 @@ public final class OwnedFiles
         {
             return "Remove it if it is not in use (rm " + path + "), or run Fleet.removeSegments(fleet) once the fleet is stopped.";
         }
+        final String privateDir = "use a private directory for this fleet (mkdir -m 700 DIR; -D" + MappedFileStore.DIRECTORY_PROPERTY
+            + "=DIR), where no other user can plant files.";
+        if (ProcessIdentity.uid() == 0)
+        {
+            return "As root you may remove it once you know who planted it (rm " + path + "), or " + privateDir;
+        }
         FileFacts parent = null;
         try
         {
@@ -174,14 +181,17 @@ public final class OwnedFiles
         {
             // Without the directory's mode the advice below still holds.
         }
-        final String privateDir = "use a private directory for this fleet (mkdir -m 700 DIR; -D" + MappedFileStore.DIRECTORY_PROPERTY
-            + "=DIR), where no other user can plant files.";
         if (parent != null && parent.isSticky())
         {
             return "The directory is sticky, so this uid cannot remove it: ask uid " + facts.uid() + " or root to remove it, or "
                 + privateDir;
         }
-        return "Remove it (rm " + path + ") if you may, or " + privateDir;
+        if (!Files.isWritable(path.getParent()))
+        {
+            return "This uid may not write the directory, so it cannot remove it: ask uid " + facts.uid() + " or root to remove it, or "
+                + privateDir;
+        }
+        return "The directory lets this uid remove it (rm " + path + "), or " + privateDir;
     }
 
     /**

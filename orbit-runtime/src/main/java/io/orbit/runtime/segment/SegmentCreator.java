@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       creator won: this one attaches to theirs), then remove the temporary name.</li>
  * </ol>
  * A creator killed at any point leaves only a temporary file (or a second name of a finished
- * segment); {@link #sweep} removes the temporary files of dead creators before each creation and
+ * segment); {@link #sweep} removes the temporary files of dead creators whenever the segment is opened, and
  * {@code Fleet.removeSegments} removes them with the fleet.
  */
 final class SegmentCreator
@@ -68,7 +68,6 @@ final class SegmentCreator
     {
         final Path directory = file.getParent();
         final int length = (int)format.segmentLength();
-        sweep(file);
         checkSpace(file, length, null);
         final Path temporary = directory.resolve(file.getFileName() + "." + ProcessIdentity.pid() + "-"
             + SEQUENCE.incrementAndGet() + TEMPORARY_SUFFIX);

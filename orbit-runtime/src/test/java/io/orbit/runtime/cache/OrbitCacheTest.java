@@ -2,7 +2,7 @@ package io.orbit.runtime.cache;
 
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.exceptions.InvalidRingSpecException;
-import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
@@ -233,9 +233,9 @@ class OrbitCacheTest
         cache.put(utf8("never"), utf8("v"), null);
         assertEquals(0, cache.read("never").expiresAtMs(), "null ttl = never expires");
 
-        cache.put("zero", "v", Duration.ZERO);
-        assertEquals(5_001, cache.read("zero").expiresAtMs(), "ZERO is coerced to 1 ms, as orbit-rs does");
-        assertTrue(cache.read("zero").isHit());
+        cache.put("one-ms", "v", Duration.ofMillis(1));
+        assertEquals(5_001, cache.read("one-ms").expiresAtMs());
+        assertTrue(cache.read("one-ms").isHit());
 
         cache.put("sub-ms", "v", Duration.ofNanos(1_500_000));
         assertEquals(5_002, cache.read("sub-ms").expiresAtMs(), "ttl rounds up to whole ms: never expires early");
@@ -244,14 +244,17 @@ class OrbitCacheTest
         assertEquals(Long.MAX_VALUE, cache.read("huge").expiresAtMs(), "expiry saturates instead of wrapping");
 
         final long head = ring.head(0);
-        assertThrows(InvalidValueException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
-        assertThrows(InvalidValueException.class, () -> cache.put((byte[])null, utf8("v")));
-        assertThrows(InvalidValueException.class, () -> cache.put(utf8("k"), null));
-        assertThrows(InvalidValueException.class, () -> cache.get((String)null));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("zero", "v", Duration.ZERO), "a zero ttl is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.put("", "v"), "an empty key is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.delete(""));
+        assertThrows(InvalidArgumentException.class, () -> cache.put((byte[])null, utf8("v")));
+        assertThrows(InvalidArgumentException.class, () -> cache.put(utf8("k"), null));
+        assertThrows(InvalidArgumentException.class, () -> cache.get((String)null));
         assertEquals(head, ring.head(0), "rejected puts publish nothing");
 
         clock.advance(1, TimeUnit.MILLISECONDS);
-        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("zero").outcome(), "expired at exactly its deadline");
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("one-ms").outcome(), "expired at exactly its deadline");
         assertTrue(cache.read("sub-ms").isHit());
         clock.advance(1000L * 24 * 3600 * 365, TimeUnit.MILLISECONDS);
         assertTrue(cache.read("never").isHit());

@@ -1,7 +1,7 @@
 package io.orbit.runtime.event;
 
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
-import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
@@ -298,8 +298,9 @@ class OrbitEventBusTest
             final UnsafeBuffer big = new UnsafeBuffer(new byte[300]);
             assertThrows(PayloadTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
             assertThrows(IndexOutOfBoundsException.class, () -> bus.publish(big, 295, 10, big, 0, 1));
-            assertThrows(InvalidValueException.class, () -> bus.publish(null, "x"));
-            assertThrows(InvalidValueException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish(null, "x"));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("", "x"), "an empty topic is refused");
             assertEquals(2, ring.head(), "nothing was published by the refused calls");
             assertEquals(2, bus.poll(bus.cursorFromStart()).events().size(), "and no half-written frame is left behind");
         }
@@ -443,7 +444,7 @@ class OrbitEventBusTest
         {
             final OrbitEventBus busOne = OrbitEventBus.of(one);
             final OrbitEventCursor foreign = OrbitEventBus.of(two).cursorFromStart();
-            assertThrows(IllegalArgumentException.class, () -> busOne.poll(foreign));
+            assertThrows(InvalidArgumentException.class, () -> busOne.poll(foreign));
             // Two bus instances of one fleet share the ring, so their cursors are interchangeable.
             busOne.publish("t", "x");
             assertEquals(1, OrbitEventBus.of(one).poll(busOne.cursorFromStart()).events().size());

@@ -6,6 +6,7 @@ import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.ShmDirectoryException;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
@@ -212,8 +213,8 @@ class FleetJoinTest
     {
         final Path missing = dir.resolve("missing");
         final String name = ShmDirectory.uniqueFleetName();
-        final OrbitException ex = assertThrows(OrbitException.class, () -> Fleet.joinShmAs(name, 1, 0, missing));
+        final ShmDirectoryException ex = assertThrows(ShmDirectoryException.class, () -> Fleet.joinShmAs(name, 1, 0, missing));
         assertTrue(ex.getMessage().contains(name), ex.getMessage());
-        assertTrue(ex.getMessage().contains(missing.toString()), ex.getMessage());
+        assertTrue(ex.getMessage().contains(missing + " does not exist"), ex.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -61,7 +62,7 @@ class ExclusivePublisherTest
             assertThrows(io.orbit.runtime.exceptions.PayloadTooLargeException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[5]), 0, 5));
             assertEquals(0, ring.head(0), "nothing claimed");
             publisher.close();
-            assertThrows(IllegalStateException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[1]), 0, 1));
+            assertThrows(FleetClosedException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[1]), 0, 1));
             ring.publish(0, 0, new byte[1]); // the lane is free again
             assertEquals(1, ring.head(0));
         }
