@@ -1,9 +1,9 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
-import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;

@@ -1,7 +1,7 @@
 package io.orbit.runtime.codec;
 
-import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;

@@ -1,10 +1,10 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.ContestTableFullException;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
-import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.segment.Segment;
 

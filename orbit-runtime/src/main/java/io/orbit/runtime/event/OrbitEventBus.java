@@ -1,9 +1,9 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
-import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;

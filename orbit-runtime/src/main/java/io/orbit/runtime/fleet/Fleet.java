@@ -1,12 +1,12 @@
 package io.orbit.runtime.fleet;
 
+import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
-import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.segment.FileFacts;
 import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.OwnedFiles;

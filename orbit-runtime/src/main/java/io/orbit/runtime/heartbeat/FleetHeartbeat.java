@@ -1,9 +1,9 @@
 package io.orbit.runtime.heartbeat;
 
+import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
-import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.segment.Segment;

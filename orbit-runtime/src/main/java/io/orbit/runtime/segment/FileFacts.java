@@ -1,10 +1,10 @@
 package io.orbit.runtime.segment;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 

@@ -8,9 +8,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.ByteOrder;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -134,14 +134,7 @@ public final class MappedFileStore implements SegmentStore
             throw new OrbitException("segment " + file + " would be " + length + " bytes; the limit is " + Integer.MAX_VALUE);
         }
         OwnedFiles.checkDirectory(directory, "segment " + name);
-        try
-        {
-            SegmentCreator.sweep(file);
-        }
-        catch (final IOException ex)
-        {
-            throw OwnedFiles.failure("cannot sweep the temporary files of segment", file, ex);
-        }
+        SegmentCreator.sweep(file);
         for (int round = 0; round < MAX_ROUNDS; round++)
         {
             try

@@ -115,9 +115,22 @@ final class SegmentCreator
 
     /**
      * Removes the temporary files of a segment whose creators died: a temporary file that this
-     * process can lock has no live creator.
+     * process can lock has no live creator. Housekeeping only: a directory this process may not
+     * list (or any other I/O failure) leaves the leftovers to the next open and never fails a join.
      */
-    static void sweep(final Path file) throws IOException
+    static void sweep(final Path file)
+    {
+        try
+        {
+            sweepListed(file);
+        }
+        catch (final IOException ex)
+        {
+            // Nothing to do: creation and attach do not depend on the sweep.
+        }
+    }
+
+    private static void sweepListed(final Path file) throws IOException
     {
         final String name = file.getFileName().toString();
         final String ownPrefix = name + "." + ProcessIdentity.pid() + "-";

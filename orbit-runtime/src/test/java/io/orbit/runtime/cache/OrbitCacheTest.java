@@ -1,12 +1,12 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.exceptions.PayloadTooLargeException;
-import io.orbit.runtime.exceptions.InvalidRingSpecException;
-import io.orbit.runtime.exceptions.InvalidArgumentException;
-import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Ring;

@@ -1,7 +1,7 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.exceptions.ContestTableFullException;
+import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;

@@ -1,8 +1,8 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
@@ -10,10 +10,10 @@ import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.function.Executable;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

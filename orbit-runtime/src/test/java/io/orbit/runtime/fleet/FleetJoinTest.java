@@ -1,7 +1,7 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.exceptions.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;

@@ -1,7 +1,7 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Frame;
 import io.orbit.runtime.ring.Ring;

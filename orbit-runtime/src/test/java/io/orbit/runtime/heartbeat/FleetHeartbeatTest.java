@@ -1,9 +1,9 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.ManualClock;
-import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.testing.ShmDirectory;

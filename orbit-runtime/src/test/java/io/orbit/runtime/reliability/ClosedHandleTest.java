@@ -1,13 +1,13 @@
 package io.orbit.runtime.reliability;
 
+import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.codec.OrbitCodec;
 import io.orbit.runtime.codec.Orbital;
+import io.orbit.runtime.contest.Contest;
+import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.ReentrantPublishException;
-import io.orbit.runtime.cache.OrbitCache;
-import io.orbit.runtime.contest.Contest;
-import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
 import io.orbit.runtime.ring.ExclusivePublisher;

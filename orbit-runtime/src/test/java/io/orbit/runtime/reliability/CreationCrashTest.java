@@ -23,15 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A creator killed with {@code kill -9} at a random point of creating (or removing) segments never
- * blocks the fleet: 50 child JVMs (5 at a time) create 40 rings, remove them and start again until
- * killed after a random delay; after each kill, a join opens all 40 rings of the child's fleet with
+ * blocks the fleet: 50 child JVMs (5 at a time) create 16 rings, remove them and start again until
+ * killed after a random delay; after each kill, a join opens all 16 rings of the child's fleet with
  * no manual step, and no temporary file of a dead creator stays behind.
  */
 class CreationCrashTest
 {
     private static final int ROUNDS = 10;
     private static final int CHILDREN_PER_ROUND = 5;
-    private static final int KINDS = 40;
+    private static final int KINDS = 16;
 
     static RingSpec spec(final int kind)
     {
@@ -103,7 +103,7 @@ class CreationCrashTest
     }
 
     /**
-     * Child: {@code name}. Creates the rings of KINDs 1..40 in fleet {@code name}, closes it and
+     * Child: {@code name}. Creates the rings of KINDs 1..16 in fleet {@code name}, closes it and
      * removes its segments, over and over until killed; prints {@code READY} after its first pass.
      */
     public static final class CreatingChild

@@ -1,11 +1,11 @@
 package io.orbit.runtime.reliability;
 
-import io.orbit.runtime.exceptions.InvalidFleetNameException;
-import io.orbit.runtime.exceptions.OrbitException;
-import io.orbit.runtime.exceptions.UntrustedFileException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.event.OrbitEventBus;
+import io.orbit.runtime.exceptions.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.UntrustedFileException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;

@@ -1,7 +1,7 @@
 package io.orbit.samples.typed;
 
-import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
