@@ -225,8 +225,15 @@ public final class Fleet implements AutoCloseable
     public Ring ring(final RingSpec spec, final Class<?> claimant)
     {
         checkOpen();
-        return rings.ring(spec, claimant, () -> Ring.open(
+        final Ring ring = rings.ring(spec, claimant, () -> Ring.open(
             store, SegmentNames.segment(name, spec.kind()), name, spec, size, node, leases, pendingBoundMs));
+        if (closed)
+        {
+            // close() ran meanwhile; its closeAll may have missed this ring: never hand out a writable ring.
+            ring.close();
+            throw closedException("open a ring");
+        }
+        return ring;
     }
 
     /**
