@@ -421,7 +421,14 @@ public final class Ring
      */
     public LaneReplicator laneReplicator(final NodeLease lease)
     {
+        gate.checkOpen("open a lane replicator");
         return new LaneReplicator(this, buffer, lease);
+    }
+
+    /** The closed check and frame kind rule of every write, for writers outside this class (replicators). */
+    void checkWritable(final int frameKind)
+    {
+        checkWrite(frameKind);
     }
 
     /**
