@@ -1,8 +1,9 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;
@@ -141,7 +142,7 @@ public final class OrbitCache
      * @param key   key inside this cache's prefix.
      * @param value value bytes.
      * @return the NetId64 of the PUT frame.
-     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     * @throws PayloadTooLargeException before anything is published, when prefix + key + value do not fit one slot.
      */
     public long put(final byte[] key, final byte[] value)
     {
@@ -153,16 +154,16 @@ public final class OrbitCache
      *
      * @param key   key inside this cache's prefix.
      * @param value value bytes.
-     * @param ttl   time to live; {@code null} = never expires; {@link Duration#ZERO} becomes 1 ms (as in
-     *              orbit-rs: the value lives at most until the next millisecond); other values are
-     *              rounded up to whole milliseconds.
+     * @param ttl   time to live, positive; {@code null} = never expires; rounded up to whole
+     *              milliseconds (never expires early).
      * @return the NetId64 of the PUT frame.
-     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
-     * @throws InvalidValueException  for a null key or value, or a negative ttl.
+     * @throws PayloadTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException for a null or empty key, a null value,
+     *         or a zero or negative ttl.
      */
     public long put(final byte[] key, final byte[] value, final Duration ttl)
     {
-        require(key, "key");
+        requireKey(key);
         require(value, "value");
         return publish(CacheFrame.OP_PUT, expiresAt(ttl), key, value);
     }
@@ -200,7 +201,7 @@ public final class OrbitCache
      */
     public long delete(final byte[] key)
     {
-        require(key, "key");
+        requireKey(key);
         return publish(CacheFrame.OP_DELETE, 0, key, EMPTY);
     }
 
@@ -231,7 +232,7 @@ public final class OrbitCache
         if (scopedKeyLength > CacheFrame.MAX_FIELD_LENGTH || value.length > CacheFrame.MAX_FIELD_LENGTH
             || length > ring.payloadCapacity())
         {
-            throw new FrameTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
+            throw new PayloadTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
                 + scopedKeyLength + " (prefix " + prefix.length + " + key " + key.length + ") + value " + value.length
                 + ") exceeds the payload capacity " + ring.payloadCapacity() + " of ring KIND " + KIND + " in fleet "
                 + fleet.name() + ": scoped key + value may take at most " + maxScopedKeyLength(ring.payloadCapacity())
@@ -247,11 +248,7 @@ public final class OrbitCache
         {
             return 0;
         }
-        if (ttl.isNegative())
-        {
-            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): ttl must not be negative, was "
-                + ttl);
-        }
+        Arguments.positive(ttl, "ttl", context());
         final long ttlMs = ceilMillis(ttl);
         final long now = nowMs();
         final long expires = now > Long.MAX_VALUE - ttlMs ? Long.MAX_VALUE : now + ttlMs;
@@ -384,8 +381,23 @@ public final class OrbitCache
     {
         if (argument == null)
         {
-            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): " + what + " must not be null");
+            Arguments.notNull(argument, what, context());
         }
+    }
+
+    /** Keys are non-empty; the context string is built only on failure (get is a hot path). */
+    private void requireKey(final byte[] key)
+    {
+        if (key == null || key.length == 0)
+        {
+            Arguments.label(Arguments.notNull(key, "key", context()).length, "key", maxScopedKeyLength(ring.payloadCapacity())
+                - prefix.length, context());
+        }
+    }
+
+    private String context()
+    {
+        return "cache of fleet " + fleet.name() + " (ring KIND " + KIND + ")";
     }
 
     private byte[] utf8(final String text, final String what)
@@ -407,8 +419,8 @@ public final class OrbitCache
 
     /**
      * Options of a cache handle. Every handle of one fleet must use the same ring capacity and payload
-     * capacity (the ring's spec): another spec raises {@link io.orbit.runtime.KindConflictException}
-     * in this process and {@link io.orbit.runtime.SegmentLayoutException} against a segment that exists.
+     * capacity (the ring's spec): another spec raises {@link io.orbit.runtime.exceptions.KindConflictException}
+     * in this process and {@link io.orbit.runtime.exceptions.SegmentLayoutException} against a segment that exists.
      */
     public static final class Builder
     {
@@ -422,7 +434,7 @@ public final class OrbitCache
         {
             if (fleet == null)
             {
-                throw new InvalidValueException("cache (ring KIND " + KIND + "): fleet must not be null");
+                throw new InvalidArgumentException("cache (ring KIND " + KIND + "): fleet must not be null");
             }
             this.fleet = fleet;
             this.clock = fleet.clock();
@@ -436,7 +448,7 @@ public final class OrbitCache
         {
             if (prefix == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
             }
             this.prefix = prefix.clone();
             return this;
@@ -450,7 +462,7 @@ public final class OrbitCache
         {
             if (prefix == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
             }
             this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
             return this;
@@ -464,7 +476,7 @@ public final class OrbitCache
         {
             if (clock == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
             }
             this.clock = clock;
             return this;
@@ -494,15 +506,15 @@ public final class OrbitCache
          * Opens the cache ring (creating or attaching to it) and the handle.
          *
          * @return the cache.
-         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-         * @throws FrameTooLargeException when the prefix leaves no room in a slot even for a RESET.
+         * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws PayloadTooLargeException when the prefix leaves no room in a slot even for a RESET.
          */
         public OrbitCache open()
         {
             final RingSpec spec = ringSpec(capacity, payloadCapacity);
             if (prefix.length > CacheFrame.MAX_FIELD_LENGTH || CacheFrame.HEADER_LENGTH + prefix.length > payloadCapacity)
             {
-                throw new FrameTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
+                throw new PayloadTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
                     + payloadCapacity + " of ring KIND " + KIND + " in fleet " + fleet.name() + " (13-byte header + prefix, "
                     + "prefix at most " + CacheFrame.MAX_FIELD_LENGTH + " bytes)");
             }

@@ -48,6 +48,14 @@ final class ContestSegmentFormat extends FixedHeaderFormat
     }
 
     @Override
+    protected String leftoverHint(final String field)
+    {
+        return leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+            ? "another contest slot count (Contest.builder(fleet).slotCount) made it"
+            : "another program or Orbit version made it, or it is damaged");
+    }
+
+    @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
         expect(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));

@@ -1,8 +1,9 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
@@ -11,7 +12,6 @@ import org.agrona.DirectBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Append-only topic events over the fleet's event ring (SPEC §6.3): KIND {@value #KIND}, PER_NODE,
@@ -99,7 +99,7 @@ public final class OrbitEventBus
      */
     public static Builder builder(final Fleet fleet)
     {
-        return new Builder(Objects.requireNonNull(fleet, "fleet"));
+        return new Builder(Arguments.notNull(fleet, "fleet", "event bus (ring KIND " + KIND + ")"));
     }
 
     /**
@@ -137,6 +137,9 @@ public final class OrbitEventBus
      * @param clock    source of event timestamps.
      * @return the bus.
      * @deprecated use {@code OrbitEventBus.builder(fleet).capacity(capacity).clock(clock).open()}.
+     * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+     * @throws io.orbit.runtime.exceptions.KindConflictException    when the ring is already open in this fleet with another capacity.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException   when the ring segment exists with another layout.
      */
     @Deprecated
     public static OrbitEventBus of(final Fleet fleet, final int capacity, final OrbitClock clock)
@@ -177,7 +180,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload, encoded as UTF-8.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final String payload)
@@ -191,7 +194,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final byte[] payload)
@@ -222,7 +225,7 @@ public final class OrbitEventBus
      * @param payloadOffset payload start.
      * @param payloadLength payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
+     * @throws PayloadTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
      * @throws IndexOutOfBoundsException when a range lies outside its buffer; nothing is published.
      */
     public long publish(
@@ -252,9 +255,13 @@ public final class OrbitEventBus
 
     private void checkSize(final int topicLength, final int payloadLength, final String topic)
     {
+        if (topicLength == 0)
+        {
+            Arguments.label(topicLength, "topic", MAX_TOPIC_AND_PAYLOAD, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
+        }
         if ((long)topicLength + payloadLength > MAX_TOPIC_AND_PAYLOAD)
         {
-            throw new FrameTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
+            throw new PayloadTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
                 + "has " + topicLength + " topic bytes + " + payloadLength + " payload bytes = " + (topicLength + payloadLength)
                 + "; an event frame of ring KIND " + KIND + " in fleet " + fleet.name() + " holds at most "
                 + MAX_TOPIC_AND_PAYLOAD + " (payload capacity " + PAYLOAD_CAPACITY + " - " + HEADER_LENGTH + "-byte header)");
@@ -270,7 +277,7 @@ public final class OrbitEventBus
     {
         if (value == null)
         {
-            throw new InvalidValueException("event " + what + " is null (ring KIND " + KIND + ", fleet " + fleet.name() + ")");
+            Arguments.notNull(value, what, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
         }
         return value;
     }
@@ -305,7 +312,7 @@ public final class OrbitEventBus
      */
     public EventPollStats poll(final OrbitEventCursor cursor, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), null);
+        return own(cursor).poll(nonNull(handler, "handler"), null);
     }
 
     /**
@@ -319,7 +326,7 @@ public final class OrbitEventBus
      */
     public EventPollStats pollTopic(final OrbitEventCursor cursor, final byte[] topicUtf8, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(topicUtf8, "topic"));
+        return own(cursor).poll(nonNull(handler, "handler"), nonNull(topicUtf8, "topic"));
     }
 
     /**
@@ -342,7 +349,7 @@ public final class OrbitEventBus
      */
     public EventPoll pollTopic(final OrbitEventCursor cursor, final String topic)
     {
-        return collect(cursor, Objects.requireNonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
+        return collect(cursor, nonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -369,9 +376,9 @@ public final class OrbitEventBus
 
     private OrbitEventCursor own(final OrbitEventCursor cursor)
     {
-        if (Objects.requireNonNull(cursor, "cursor").bus().ring != ring)
+        if (nonNull(cursor, "cursor").bus().ring != ring)
         {
-            throw new IllegalArgumentException(cursor + " belongs to another event ring than " + ring);
+            throw new InvalidArgumentException(cursor + " belongs to another event ring than " + ring);
         }
         return cursor;
     }
@@ -413,7 +420,7 @@ public final class OrbitEventBus
          */
         public Builder clock(final OrbitClock clock)
         {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock", "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
             return this;
         }
 
@@ -427,6 +434,7 @@ public final class OrbitEventBus
          */
         public OrbitEventBus open()
         {
+            Arguments.notNull(clock, "clock", "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
             return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
         }
     }

@@ -1,12 +1,12 @@
 package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.segment.MappedFileStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The one configuration of a fleet handle, as Aeron's {@code Context}: node, segment directory,
@@ -56,7 +56,7 @@ public final class FleetContext
      */
     public FleetContext directory(final Path directory)
     {
-        this.directory = Objects.requireNonNull(directory, () -> "fleet " + name + ": directory");
+        this.directory = Arguments.notNull(directory, "directory", "fleet " + name);
         return this;
     }
 
@@ -67,7 +67,7 @@ public final class FleetContext
      */
     public FleetContext attachTimeout(final Duration attachTimeout)
     {
-        this.attachTimeout = positive(attachTimeout, "attach timeout");
+        this.attachTimeout = Arguments.positive(attachTimeout, "attach timeout", "fleet " + name);
         return this;
     }
 
@@ -79,7 +79,7 @@ public final class FleetContext
      */
     public FleetContext pendingBound(final Duration pendingBound)
     {
-        this.pendingBound = positive(pendingBound, "pending bound");
+        this.pendingBound = Arguments.positive(pendingBound, "pending bound", "fleet " + name);
         return this;
     }
 
@@ -90,7 +90,7 @@ public final class FleetContext
      */
     public FleetContext clock(final OrbitClock clock)
     {
-        this.clock = Objects.requireNonNull(clock, () -> "fleet " + name + ": clock");
+        this.clock = Arguments.notNull(clock, "clock", "fleet " + name);
         return this;
     }
 
@@ -151,12 +151,4 @@ public final class FleetContext
         return clock;
     }
 
-    private Duration positive(final Duration value, final String what)
-    {
-        if (value == null || value.isNegative() || value.isZero())
-        {
-            throw new IllegalArgumentException("fleet " + name + ": the " + what + " must be positive, was " + value);
-        }
-        return value;
-    }
 }

@@ -1,8 +1,9 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.LeaseLostException;
-import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.LeaseLostException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.segment.Backoff;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 
 import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
@@ -92,7 +92,7 @@ public final class FleetHeartbeat
      *
      * @param fleet the fleet.
      * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout (for
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout (for
      *                                                 example another fleet size).
      */
     public static FleetHeartbeat open(final Fleet fleet)
@@ -106,7 +106,7 @@ public final class FleetHeartbeat
      */
     public static Builder builder(final Fleet fleet)
     {
-        return new Builder(Objects.requireNonNull(fleet, "fleet"));
+        return new Builder(Arguments.notNull(fleet, "fleet", "heartbeat (KIND " + KIND + ")"));
     }
 
     /**
@@ -158,6 +158,10 @@ public final class FleetHeartbeat
     {
         synchronized (writeLock)
         {
+            if (fleet.isClosed())
+            {
+                throw fleet.closedException("beat");
+            }
             final int slot = selfSlot;
             // Plain read: only this process writes this slot (node lease), and only under the write lock.
             final long stamp = buffer.getLong(slot + STAMP_OFFSET);
@@ -232,7 +236,7 @@ public final class FleetHeartbeat
      *
      * @param maxAge age up to which a beating node with a held lease is LIVE (inclusive).
      * @return one entry per node, in node order.
-     * @throws IllegalArgumentException when {@code maxAge} is negative.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException when {@code maxAge} is null, zero or negative.
      */
     public HeartbeatSnapshot snapshot(final Duration maxAge)
     {
@@ -252,7 +256,7 @@ public final class FleetHeartbeat
      * @param node   a node of the fleet.
      * @param maxAge age up to which the node is LIVE.
      * @return its heartbeat.
-     * @throws io.orbit.runtime.NodeOutsideFleetException when the node is outside the fleet.
+     * @throws io.orbit.runtime.exceptions.NodeOutsideFleetException when the node is outside the fleet.
      */
     public NodeHeartbeat read(final int node, final Duration maxAge)
     {
@@ -306,12 +310,9 @@ public final class FleetHeartbeat
         return new NodeHeartbeat(node, state, beats, Duration.ofNanos(ageNanos), pid, startTime, incarnation, leaseHeld, consistent);
     }
 
-    private static long maxAgeNanos(final Duration maxAge)
+    private long maxAgeNanos(final Duration maxAge)
     {
-        if (Objects.requireNonNull(maxAge, "maxAge").isNegative())
-        {
-            throw new IllegalArgumentException("heartbeat maxAge must not be negative, was " + maxAge);
-        }
+        Arguments.positive(maxAge, "maxAge", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
         try
         {
             return maxAge.toNanos();
@@ -357,7 +358,7 @@ public final class FleetHeartbeat
          */
         public Builder clock(final OrbitClock clock)
         {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
             return this;
         }
 
@@ -369,6 +370,7 @@ public final class FleetHeartbeat
          */
         public FleetHeartbeat open()
         {
+            Arguments.notNull(clock, "clock", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
             final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
             return new FleetHeartbeat(fleet, segment, clock);
         }

@@ -1,6 +1,6 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -48,6 +48,14 @@ final class HeartbeatTableFormat extends FixedHeaderFormat
     }
 
     @Override
+    protected String leftoverHint(final String field)
+    {
+        return leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+            ? "a fleet of another size made it (every process of a fleet must join it with the same size)"
+            : "another program or Orbit version made it, or it is damaged");
+    }
+
+    @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
         final int magic = header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN);
@@ -60,8 +68,7 @@ final class HeartbeatTableFormat extends FixedHeaderFormat
         expect(location, "magic", MAGIC, magic);
         expect(location, "version", VERSION, header.getInt(VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
         expect(location, "kind", kind, header.getByte(KIND_OFFSET) & 0xFF);
-        expect(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL,
-            " (every process of a fleet must join it with the same size)");
+        expect(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
         expect(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
         expectFileSize(location, fileLength);
     }

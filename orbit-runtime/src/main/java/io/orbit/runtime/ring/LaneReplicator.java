@@ -1,9 +1,9 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.InvalidNetIdException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -83,6 +83,8 @@ public final class LaneReplicator
      * @param length    payload length, at most the ring's payload capacity.
      * @return true when written; false for a duplicate (PER_NODE counter below the head) or a SHARED
      *         slot a newer writer already owns ({@link #dropped()}).
+     * @throws io.orbit.runtime.exceptions.FleetClosedException once the ring (its fleet) is closed.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException for a frame kind outside 0..255.
      * @throws LeaseLostException     when the lease has been freed.
      * @throws InvalidNetIdException  when the id names another KIND or node, or another counter.
      */
@@ -95,6 +97,7 @@ public final class LaneReplicator
         final int offset,
         final int length)
     {
+        ring.checkWritable(frameKind);
         if (!lease.isHeld())
         {
             throw new LeaseLostException("replicator of node " + lease.node() + " in ring KIND " + kind + " ("

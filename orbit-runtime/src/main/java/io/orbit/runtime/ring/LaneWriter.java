@@ -5,8 +5,6 @@ import io.orbit.runtime.segment.Backoff;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.List;
 
 import static io.orbit.runtime.ring.RingLayout.*;
@@ -23,31 +21,18 @@ abstract class LaneWriter
 {
     /** Lane lock and SHARED slot waits: 200 spins, 200 yields, then 50 µs parks. */
     static final Backoff BACKOFF = new Backoff(200, 200, 50_000);
-    private static final VarHandle WRITE_LOCKED;
-
-    static
-    {
-        try
-        {
-            WRITE_LOCKED = MethodHandles.lookup().findVarHandle(LaneWriter.class, "writeLocked", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
 
     final RingSlots slots;
     final AtomicBuffer buffer;
     final int kind;
     final int selfNode;
     final int writeLane;
-    /** 0 free, 1 held: serialises this process's writers of its PER_NODE lane (cheaper than a ReentrantLock). */
-    @SuppressWarnings("unused")
-    private volatile int writeLocked;
+    /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes. */
+    final LaneGate gate;
 
-    LaneWriter(final RingSlots slots, final int selfNode, final int writeLane)
+    LaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final int writeLane)
     {
+        this.gate = gate;
         this.slots = slots;
         this.buffer = slots.buffer;
         this.kind = slots.kind;
@@ -161,18 +146,14 @@ abstract class LaneWriter
         buffer.putByte(slot + FRAME_KIND_OFFSET, (byte)frameKind);
     }
 
-    /** Serialises this process's writers of its lane, and a reset against them. */
+    /** Serialises this process's writers of its lane, and a reset against them (see {@link LaneGate#lock()}). */
     final void lockWriteLane()
     {
-        int spins = 0;
-        while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
-        {
-            BACKOFF.idle(spins++);
-        }
+        gate.lock();
     }
 
     final void unlockWriteLane()
     {
-        WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
+        gate.unlock();
     }
 }

@@ -17,9 +17,9 @@ final class PerNodeLaneWriter extends LaneWriter
 {
     private final int headOffset;
 
-    PerNodeLaneWriter(final RingSlots slots, final int selfNode)
+    PerNodeLaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode)
     {
-        super(slots, selfNode, selfNode);
+        super(slots, gate, selfNode, selfNode);
         this.headOffset = RingSlots.headOffset(selfNode);
     }
 

@@ -1,8 +1,10 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
@@ -52,6 +54,8 @@ public final class Ring
     private final Segment segment;
     private final AtomicBuffer buffer;
     private final RingSlots slots;
+    /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes (shared with {@link #writer}). */
+    private final LaneGate gate;
     private final LaneWriter writer;
     private final SlotReader reader;
     private final int fleetSize;
@@ -84,9 +88,10 @@ public final class Ring
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
         this.slots = new RingSlots(buffer, spec, fleetSize, laneCount);
+        this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet + " (node " + selfNode + ")");
         this.writer = spec.topology() == Topology.PER_NODE
-            ? new PerNodeLaneWriter(slots, selfNode)
-            : new SharedLaneWriter(slots, selfNode, liveness, pendingBoundNs, writerStats);
+            ? new PerNodeLaneWriter(slots, gate, selfNode)
+            : new SharedLaneWriter(slots, gate, selfNode, liveness, pendingBoundNs, writerStats);
         this.reader = new SlotReader(slots);
     }
 
@@ -123,6 +128,14 @@ public final class Ring
     public RingSpec spec()
     {
         return spec;
+    }
+
+    /**
+     * @return the name of the fleet this ring belongs to.
+     */
+    public String fleetName()
+    {
+        return fleet;
     }
 
     /**
@@ -233,6 +246,7 @@ public final class Ring
      */
     public long publish(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
+        checkWrite(frameKind);
         checkLength(length);
         return writer.publish(frameKind, version, source, offset, length);
     }
@@ -247,6 +261,7 @@ public final class Ring
      */
     public ExclusivePublisher exclusivePublisher()
     {
+        gate.checkOpen("open an exclusive publisher");
         writer.acquireExclusive();
         return new ExclusivePublisher(this);
     }
@@ -254,6 +269,7 @@ public final class Ring
     /** Publish by the exclusive publisher: the lane is already held (PER_NODE). */
     long publishHeld(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
+        checkWrite(frameKind);
         checkLength(length);
         return writer.publishHeld(frameKind, version, source, offset, length);
     }
@@ -278,6 +294,7 @@ public final class Ring
     public <T> long publish(
         final int frameKind, final long version, final int length, final PayloadEncoder<T> encoder, final T value)
     {
+        checkWrite(frameKind);
         checkLength(length);
         return writer.publish(frameKind, version, length, encoder, value);
     }
@@ -293,6 +310,7 @@ public final class Ring
      */
     public long[] publishBatch(final int frameKind, final long version, final List<byte[]> payloads)
     {
+        checkWrite(frameKind);
         if (payloads.size() > capacity)
         {
             throw new PayloadTooLargeException("batch of " + payloads.size() + " frames exceeds the capacity " + capacity
@@ -320,7 +338,14 @@ public final class Ring
      */
     public LaneReplicator laneReplicator(final NodeLease lease)
     {
+        gate.checkOpen("open a lane replicator");
         return new LaneReplicator(this, buffer, lease);
+    }
+
+    /** The closed check and frame kind rule of every write, for writers outside this class (replicators). */
+    void checkWritable(final int frameKind)
+    {
+        checkWrite(frameKind);
     }
 
     /**
@@ -328,6 +353,7 @@ public final class Ring
      */
     public long nextVersion()
     {
+        gate.checkOpen("take the next version");
         return buffer.getAndAddLong(VERSION_COUNTER_OFFSET, 1) + 1;
     }
 
@@ -337,6 +363,19 @@ public final class Ring
     public long currentVersion()
     {
         return buffer.getLongVolatile(VERSION_COUNTER_OFFSET);
+    }
+
+    /** The closed check and the frame kind rule at the top of every public write: one opaque load, no allocation. */
+    private void checkWrite(final int frameKind)
+    {
+        if (gate.isClosed())
+        {
+            throw gate.closedException("publish");
+        }
+        if ((frameKind & ~Arguments.MAX_FRAME_KIND) != 0)
+        {
+            Arguments.frameKind(frameKind, gate.description());
+        }
     }
 
     private void checkLength(final int length)
@@ -508,7 +547,7 @@ public final class Ring
     {
         if (counter < 0)
         {
-            throw new IllegalArgumentException("cursor counter must be >= 0, was " + counter);
+            throw new InvalidArgumentException("cursor counter must be >= 0, was " + counter + " (" + gate.description() + ")");
         }
         return RingCursor.fromCounter(this, counter);
     }
@@ -563,10 +602,14 @@ public final class Ring
     }
 
     /**
-     * Gives up this handle's use of the segment; the segment stays for other processes.
+     * Gives up this handle's use of the segment; the segment stays for other processes. Every later
+     * write through this handle (and its exclusive publisher) throws
+     * {@link io.orbit.runtime.exceptions.FleetClosedException}; a PER_NODE write in progress is
+     * waited for (at most the pending bound), so none lands after the fleet gives its node up.
      */
     public void close()
     {
+        gate.close(pendingBoundNs);
         segment.close();
     }
 
@@ -596,7 +639,7 @@ public final class Ring
     {
         if (lane < 0 || lane >= laneCount)
         {
-            throw new IllegalArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
+            throw new InvalidArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
                 + spec.kind() + " in fleet " + fleet);
         }
     }

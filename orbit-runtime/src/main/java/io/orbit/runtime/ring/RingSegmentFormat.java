@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -47,6 +47,31 @@ final class RingSegmentFormat extends FixedHeaderFormat
     }
 
     @Override
+    protected String leftoverHint(final String field)
+    {
+        return leftover(fleet, cause(field));
+    }
+
+    /** The likely reason a field differs: what a user changed since the segment was made. */
+    private static String cause(final String field)
+    {
+        switch (field)
+        {
+            case "lane_count":
+                return "a fleet of another size made it (PER_NODE rings have one lane per node)";
+            case "kind":
+            case "topology":
+            case "capacity":
+            case "payload_capacity":
+            case "slot_stride":
+            case "file size":
+                return "another type or ring spec used this KIND (or another version of the record)";
+            default:
+                return "another program or Orbit version made it, or it is damaged";
+        }
+    }
+
+    @Override
     public void validate(final AtomicBuffer header, final long fileLength, final String location)
     {
         expect(location, "magic", MAGIC, header.getInt(MAGIC_OFFSET, ByteOrder.LITTLE_ENDIAN));
@@ -69,7 +94,8 @@ final class RingSegmentFormat extends FixedHeaderFormat
         {
             throw new SegmentLayoutException(prefix(location) + "field layout_fingerprint expected 0x"
                 + Long.toHexString(spec.fingerprint()) + " but found 0x" + Long.toHexString(found)
-                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)");
+                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)"
+                + leftover(fleet, "a field of the record was added, removed, renamed or retyped since it was made"));
         }
     }
 

@@ -22,10 +22,10 @@ final class SharedLaneWriter extends LaneWriter
     private final long pendingBoundNs;
     private final WriterStats writerStats;
 
-    SharedLaneWriter(final RingSlots slots, final int selfNode, final NodeLiveness liveness, final long pendingBoundNs,
+    SharedLaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final NodeLiveness liveness, final long pendingBoundNs,
         final WriterStats writerStats)
     {
-        super(slots, selfNode, 0);
+        super(slots, gate, selfNode, 0);
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
         this.writerStats = writerStats;

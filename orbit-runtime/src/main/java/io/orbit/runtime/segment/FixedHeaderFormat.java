@@ -1,6 +1,6 @@
 package io.orbit.runtime.segment;
 
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 
 /**
  * The part every Orbit segment format shares: a header of fixed length whose 32-bit magic is the
@@ -59,7 +59,27 @@ public abstract class FixedHeaderFormat implements SegmentFormat
      */
     protected final void expect(final String location, final String field, final long expected, final long found)
     {
-        expect(location, field, expected, found, "");
+        expect(location, field, expected, found, leftoverHint(field));
+    }
+
+    /**
+     * @param field the header field that differs.
+     * @return appended to a mismatch message: the likely cause and the clean-up, or empty.
+     */
+    protected String leftoverHint(final String field)
+    {
+        return "";
+    }
+
+    /**
+     * @param fleet the fleet whose segment failed validation.
+     * @param cause the likely reason, e.g. "a fleet of another size made it".
+     * @return a hint naming the likely cause and the clean-up of a leftover segment.
+     */
+    protected static String leftover(final String fleet, final String cause)
+    {
+        return " (likely cause: " + cause + "; if it is a leftover of an earlier run, stop every process of fleet " + fleet
+            + " and remove its segments with Fleet.removeSegments(\"" + fleet + "\") or `orbit clean " + fleet + "`)";
     }
 
     /**

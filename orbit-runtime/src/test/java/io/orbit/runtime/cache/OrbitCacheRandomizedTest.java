@@ -32,7 +32,7 @@ class OrbitCacheRandomizedTest
     private static final int CAPACITY = 16;
     private static final int STEPS = 700;
     private static final List<String> PREFIXES = List.of("", "a", "ab", "b:");
-    private static final List<String> KEYS = List.of("", "x", "y", "bx", "b:x", ":", "abx", "x2");
+    private static final List<String> KEYS = List.of("x", "y", "bx", "b:x", ":", "abx", "x2");
 
     static Stream<Arguments> seeds()
     {
@@ -70,7 +70,7 @@ class OrbitCacheRandomizedTest
                 }
                 else if (dice < 45)
                 {
-                    final Duration ttl = Duration.ofMillis(random.nextInt(6));
+                    final Duration ttl = Duration.ofMillis(1 + random.nextInt(6));
                     action = "put " + key + " ttl " + ttl;
                     cache.put(utf8(key), randomValue(random), ttl);
                 }

@@ -1,12 +1,12 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidRingSpecException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Ring;
@@ -157,7 +157,7 @@ class OrbitCacheTest
     {
         final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).prefix("p:").open();
         final Ring ring = cache.ring();
-        final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException error = assertThrows(PayloadTooLargeException.class,
             () -> cache.put(utf8("k"), new byte[OrbitCache.DEFAULT_PAYLOAD_CAPACITY]));
         assertTrue(error.getMessage().contains("KIND 200"), error.getMessage());
         assertTrue(error.getMessage().contains(name), error.getMessage());
@@ -171,8 +171,8 @@ class OrbitCacheTest
         cache.put(utf8("k"), fits);
         assertEquals(1, ring.head(0));
         assertArrayEquals(fits, cache.get(utf8("k")).orElseThrow());
-        assertThrows(FrameTooLargeException.class, () -> cache.put(utf8("kk"), fits));
-        assertThrows(FrameTooLargeException.class, () -> cache.delete(new byte[242]));
+        assertThrows(PayloadTooLargeException.class, () -> cache.put(utf8("kk"), fits));
+        assertThrows(PayloadTooLargeException.class, () -> cache.delete(new byte[242]));
         assertEquals(1, ring.head(0), "rejected frames publish nothing");
     }
 
@@ -233,9 +233,9 @@ class OrbitCacheTest
         cache.put(utf8("never"), utf8("v"), null);
         assertEquals(0, cache.read("never").expiresAtMs(), "null ttl = never expires");
 
-        cache.put("zero", "v", Duration.ZERO);
-        assertEquals(5_001, cache.read("zero").expiresAtMs(), "ZERO is coerced to 1 ms, as orbit-rs does");
-        assertTrue(cache.read("zero").isHit());
+        cache.put("one-ms", "v", Duration.ofMillis(1));
+        assertEquals(5_001, cache.read("one-ms").expiresAtMs());
+        assertTrue(cache.read("one-ms").isHit());
 
         cache.put("sub-ms", "v", Duration.ofNanos(1_500_000));
         assertEquals(5_002, cache.read("sub-ms").expiresAtMs(), "ttl rounds up to whole ms: never expires early");
@@ -244,14 +244,17 @@ class OrbitCacheTest
         assertEquals(Long.MAX_VALUE, cache.read("huge").expiresAtMs(), "expiry saturates instead of wrapping");
 
         final long head = ring.head(0);
-        assertThrows(InvalidValueException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
-        assertThrows(InvalidValueException.class, () -> cache.put((byte[])null, utf8("v")));
-        assertThrows(InvalidValueException.class, () -> cache.put(utf8("k"), null));
-        assertThrows(InvalidValueException.class, () -> cache.get((String)null));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("zero", "v", Duration.ZERO), "a zero ttl is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.put("", "v"), "an empty key is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.delete(""));
+        assertThrows(InvalidArgumentException.class, () -> cache.put((byte[])null, utf8("v")));
+        assertThrows(InvalidArgumentException.class, () -> cache.put(utf8("k"), null));
+        assertThrows(InvalidArgumentException.class, () -> cache.get((String)null));
         assertEquals(head, ring.head(0), "rejected puts publish nothing");
 
         clock.advance(1, TimeUnit.MILLISECONDS);
-        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("zero").outcome(), "expired at exactly its deadline");
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("one-ms").outcome(), "expired at exactly its deadline");
         assertTrue(cache.read("sub-ms").isHit());
         clock.advance(1000L * 24 * 3600 * 365, TimeUnit.MILLISECONDS);
         assertTrue(cache.read("never").isHit());
@@ -347,7 +350,7 @@ class OrbitCacheTest
             assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).open());
         assertTrue(conflict.getMessage().contains("KIND 200"), conflict.getMessage());
         assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).open());
-        final FrameTooLargeException prefix = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException prefix = assertThrows(PayloadTooLargeException.class,
             () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).open());
         assertTrue(prefix.getMessage().contains("KIND 200"), prefix.getMessage());
     }

@@ -1,10 +1,10 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Frame;
@@ -284,22 +284,23 @@ class OrbitEventBusTest
             bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD - 1]); // exactly 244 bytes: fits
             assertEquals(1, ring.head());
 
-            final FrameTooLargeException tooLarge =
-                assertThrows(FrameTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
+            final PayloadTooLargeException tooLarge =
+                assertThrows(PayloadTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
             assertTrue(tooLarge.getMessage().contains("KIND 220"), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains(name), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains("244"), tooLarge.getMessage());
             // Topic size counts UTF-8 bytes: 122 two-byte characters are 244 bytes, one payload byte more is too much.
             final String wideTopic = "é".repeat(122);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
             bus.publish(wideTopic, new byte[0]);
             assertEquals(2, ring.head());
 
             final UnsafeBuffer big = new UnsafeBuffer(new byte[300]);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
             assertThrows(IndexOutOfBoundsException.class, () -> bus.publish(big, 295, 10, big, 0, 1));
-            assertThrows(InvalidValueException.class, () -> bus.publish(null, "x"));
-            assertThrows(InvalidValueException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish(null, "x"));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("", "x"), "an empty topic is refused");
             assertEquals(2, ring.head(), "nothing was published by the refused calls");
             assertEquals(2, bus.poll(bus.cursorFromStart()).events().size(), "and no half-written frame is left behind");
         }
@@ -443,7 +444,7 @@ class OrbitEventBusTest
         {
             final OrbitEventBus busOne = OrbitEventBus.open(one);
             final OrbitEventCursor foreign = OrbitEventBus.open(two).cursorFromStart();
-            assertThrows(IllegalArgumentException.class, () -> busOne.poll(foreign));
+            assertThrows(InvalidArgumentException.class, () -> busOne.poll(foreign));
             // Two bus instances of one fleet share the ring, so their cursors are interchangeable.
             busOne.publish("t", "x");
             assertEquals(1, OrbitEventBus.open(one).poll(busOne.cursorFromStart()).events().size());

@@ -1,8 +1,9 @@
 package io.orbit.runtime.heartbeat;
 
 import io.orbit.runtime.ManualClock;
-import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.testing.ShmDirectory;
@@ -115,7 +116,7 @@ class FleetHeartbeatTest
         try (Fleet reader = backing.join(dir, name, 2, 0); Fleet beater = backing.join(dir, name, 2, 1))
         {
             FleetHeartbeat.builder(beater).clock(new ManualClock(5000 * MS, 0)).open().beat();
-            final NodeHeartbeat node = FleetHeartbeat.builder(reader).clock(new ManualClock(1000 * MS, 0)).open().read(1, Duration.ZERO);
+            final NodeHeartbeat node = FleetHeartbeat.builder(reader).clock(new ManualClock(1000 * MS, 0)).open().read(1, Duration.ofNanos(1));
             assertEquals(Duration.ZERO, node.age());
             assertEquals(NodeState.LIVE, node.state());
         }
@@ -134,9 +135,11 @@ class FleetHeartbeatTest
             assertEquals(NodeState.LIVE, heartbeat.read(0, Duration.ofMillis(200)).state());
             assertEquals(NodeState.STALE, heartbeat.read(0, Duration.ofMillis(200).minusNanos(1)).state());
             assertEquals(NodeState.LIVE, heartbeat.read(0, Duration.ofSeconds(Long.MAX_VALUE)).state(), "huge maxAge saturates");
-            assertThrows(IllegalArgumentException.class, () -> heartbeat.snapshot(Duration.ofMillis(-1)));
-            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(1, Duration.ZERO));
-            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(-1, Duration.ZERO));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(Duration.ofMillis(-1)));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(Duration.ZERO));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(null));
+            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(1, Duration.ofNanos(1)));
+            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(-1, Duration.ofNanos(1)));
         }
     }
 
@@ -240,7 +243,7 @@ class FleetHeartbeatTest
             {
                 for (int i = 0; i < 1_000_000; i++)
                 {
-                    final NodeHeartbeat node = reader.read(1, Duration.ZERO);
+                    final NodeHeartbeat node = reader.read(1, Duration.ofNanos(1));
                     if (node.consistent())
                     {
                         consistent++;

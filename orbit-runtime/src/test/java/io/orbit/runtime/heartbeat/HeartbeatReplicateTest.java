@@ -1,6 +1,6 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;

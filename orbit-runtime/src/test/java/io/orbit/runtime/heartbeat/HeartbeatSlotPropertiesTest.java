@@ -48,7 +48,7 @@ class HeartbeatSlotPropertiesTest
     void arbitrarySlotBytesGiveAWellDefinedState(
         @ForAll @Size(value = HeartbeatTableLayout.SLOT_SIZE) final byte[] slot,
         @ForAll @IntRange(min = 0, max = SIZE - 1) final int node,
-        @ForAll @LongRange(min = 0) final long maxAgeNanos)
+        @ForAll @LongRange(min = 1) final long maxAgeNanos)
     {
         final int offset = HeartbeatTableLayout.slotOffset(node);
         heartbeat.memory().putBytes(offset, slot);

@@ -1,8 +1,8 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.SegmentNotReadyException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.SystemProperty;
@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Random;
@@ -119,6 +120,7 @@ class HeartbeatTableValidationTest
             default -> header.putInt(offset, (int)number);
         }
         Files.write(file, damaged);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, damaged, "field " + field + " expected");
     }
 
@@ -133,6 +135,7 @@ class HeartbeatTableValidationTest
         }
         final byte[] truncated = Arrays.copyOf(Files.readAllBytes(file), 64 + 2 * 64);
         Files.write(file, truncated);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, truncated, "field file size expected 256 but found 192");
     }
 
@@ -144,6 +147,7 @@ class HeartbeatTableValidationTest
         final byte[] ring = new byte[64 + 3 * 64];
         ByteBuffer.wrap(ring).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0x4F524254).putInt(20, 3).put(32, (byte)221);
         Files.write(file, ring);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, ring, "this is a ring segment");
     }
 
@@ -163,6 +167,7 @@ class HeartbeatTableValidationTest
                 bytes[16] = 1;
             }
             Files.write(file, bytes);
+            Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             assertRefused(name, file, bytes, "heartbeat table");
         }
     }
@@ -172,12 +177,18 @@ class HeartbeatTableValidationTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Path file = tableFile(name);
-        Files.write(file, new byte[64 + 3 * 64]); // magic still 0: a creator that died while initialising
+        Files.write(file, new byte[64 + 3 * 64]); // magic still 0: an in-place creator still at work, or dead
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
+        // Changed "now" (from the store's view): its creator may be at work, so it is reported, not replaced.
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         try (SystemProperty ignored = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "50");
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
             final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.open(fleet));
-            assertTrue(notReady.getMessage().contains("rm " + file), notReady.getMessage());
+            assertTrue(notReady.getMessage().contains(file.toString()) && notReady.getMessage().contains("Retry"), notReady.getMessage());
+            // Unchanged for longer than the attach timeout: its creator is gone, and the next join replaces it.
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+            FleetHeartbeat.open(fleet).beat();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.orbit.runtime.reliability;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.CheckedReader;
 import io.orbit.runtime.ring.CrossProcessSupport;

@@ -1,7 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.AtomicBuffer;

@@ -1,8 +1,8 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.PayloadTooLargeException;
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,11 +1,11 @@
 package io.orbit.samples.tail;
 
-import io.orbit.runtime.NodeInUseException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.event.EventPoll;
 import io.orbit.runtime.event.OrbitEvent;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 
 import java.nio.charset.StandardCharsets;
