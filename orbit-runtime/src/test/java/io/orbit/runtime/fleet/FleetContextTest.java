@@ -1,5 +1,6 @@
 package io.orbit.runtime.fleet;
 
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
@@ -76,7 +77,7 @@ class FleetContextTest
     void aNonPositivePendingBoundIsRefusedNamingTheFleet()
     {
         final FleetContext context = Fleet.builder("ctx_fleet", 1);
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> context.pendingBound(Duration.ZERO));
+        final InvalidArgumentException ex = assertThrows(InvalidArgumentException.class, () -> context.pendingBound(Duration.ZERO));
         assertTrue(ex.getMessage().contains("ctx_fleet") && ex.getMessage().contains("pending bound"), ex.getMessage());
     }
 }
