@@ -1,7 +1,7 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.ManualClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
 import io.orbit.runtime.ring.Ring;
