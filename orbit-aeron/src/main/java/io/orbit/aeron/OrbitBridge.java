@@ -46,6 +46,9 @@ import static io.orbit.aeron.WireFormat.*;
  */
 public final class OrbitBridge implements AutoCloseable
 {
+    /** Only the slot's raw fields cross (not its LIVE/STALE verdict), so any positive age serves the read. */
+    private static final Duration RAW_READ_AGE = Duration.ofNanos(1);
+
     private static final int FRAGMENT_LIMIT = 256;
 
     private final BridgeConfig config;
@@ -247,7 +250,7 @@ public final class OrbitBridge implements AutoCloseable
             control.putByte(entry + NODE_ALIVE_OFFSET, (byte)(fleet.isNodeAlive(node) ? 1 : 0));
             if (heartbeat != null)
             {
-                final NodeHeartbeat beat = heartbeat.read(node, Duration.ZERO);
+                final NodeHeartbeat beat = heartbeat.read(node, RAW_READ_AGE);
                 if (beat.state() != NodeState.MISSING)
                 {
                     control.putByte(entry + NODE_BEATEN_OFFSET, (byte)1);
