@@ -47,8 +47,10 @@ import javax.lang.model.util.Elements;
  * {@code XOrbital} and a KIND claim; for every {@code @ContestType} a contest claim; and it refuses
  * duplicate KINDs. See the package documentation for the pipeline and its decisions.
  *
- * <p>It never claims its annotations ({@link #process} returns false) and never lets an exception
- * reach javac: an unexpected failure becomes an error on the type being processed.
+ * <p>It claims the Orbit annotations ({@link #process} returns true, as AutoValue does for its own),
+ * so javac's {@code -Xlint:processing} has nothing to report under {@code -Werror}; no other processor
+ * acts on them. It never lets an exception reach javac: an unexpected failure becomes an error on the
+ * type being processed.
  */
 @AutoService(Processor.class)
 public final class OrbitProcessor extends AbstractProcessor
@@ -96,7 +98,10 @@ public final class OrbitProcessor extends AbstractProcessor
     @Override
     public Set<String> getSupportedAnnotationTypes()
     {
-        return Set.of(AnnotationReader.ORBIT_TYPED, AnnotationReader.CONTEST_TYPE);
+        // Every Orbit annotation, including those only generated code (@Generated, @KindClaim) or record
+        // components (@Length) carry: an annotation no processor supports is "unclaimed" to javac's lint.
+        return Set.of(AnnotationReader.ORBIT_TYPED, AnnotationReader.CONTEST_TYPE, AnnotationReader.LENGTH,
+            AnnotationReader.KIND_CLAIM, AnnotationReader.GENERATED);
     }
 
     @Override
@@ -124,7 +129,8 @@ public final class OrbitProcessor extends AbstractProcessor
             // Last resort: per-type failures are caught closer to the type and reported on it.
             reporter.internalError(null, "a processing round", ex);
         }
-        return false;
+        // Claimed: getSupportedAnnotationTypes names only Orbit's own annotations (see PROCESSOR.md).
+        return true;
     }
 
     private int maxPayload()
