@@ -89,7 +89,7 @@ public final class OrbitProcessor extends AbstractProcessor
         super.init(processingEnv);
         elements = processingEnv.getElementUtils();
         filer = processingEnv.getFiler();
-        reporter = new ErrorReporter(processingEnv.getMessager());
+        reporter = ErrorReporter.of(processingEnv);
         annotations = new AnnotationReader(elements);
         builder = new ModelBuilder(elements, processingEnv.getTypeUtils(), sourceTypes::contains, this::maxPayload);
         claimReader = new ClaimReader(elements);
