@@ -13,6 +13,7 @@ import io.orbit.processor.element.ModelBuilder;
 import io.orbit.processor.element.RuntimeLimits;
 import io.orbit.processor.element.VisibleClaim;
 import io.orbit.processor.model.ClaimNamespace;
+import io.orbit.processor.model.LayoutLock;
 import io.orbit.processor.model.OrbitType;
 import io.orbit.processor.validation.KindCandidate;
 import io.orbit.processor.validation.KindChecks;
@@ -66,6 +67,7 @@ public final class OrbitProcessor extends AbstractProcessor
     private ModelBuilder builder;
     private ClaimReader claimReader;
     private int maxPayload = -1;
+    private LayoutLockFile layoutLock;
 
     /**
      * Everything the processor found for one type in one round.
@@ -93,6 +95,13 @@ public final class OrbitProcessor extends AbstractProcessor
         annotations = new AnnotationReader(elements);
         builder = new ModelBuilder(elements, processingEnv.getTypeUtils(), sourceTypes::contains, this::maxPayload);
         claimReader = new ClaimReader(elements);
+        layoutLock = LayoutLockFile.open(processingEnv.getOptions(), reporter);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions()
+    {
+        return Set.of(LayoutLockFile.PATH_OPTION, LayoutLockFile.UPDATE_OPTION);
     }
 
     @Override
@@ -118,6 +127,7 @@ public final class OrbitProcessor extends AbstractProcessor
             if (round.processingOver())
             {
                 reportUnresolved();
+                layoutLock.writeIfUpdating();
             }
             else
             {
@@ -254,6 +264,10 @@ public final class OrbitProcessor extends AbstractProcessor
                     work.model = ((BuildResult.Built)result).type();
                 }
                 work.problems.addAll(new TypeChecks(elements, maxPayload()).check(type, ring, work.model));
+                if (work.problems.isEmpty())
+                {
+                    work.problems.addAll(layoutLock.check(type, ring, work.model));
+                }
                 work.candidates.add(new KindCandidate(type, binaryName, ring));
             }
         }
