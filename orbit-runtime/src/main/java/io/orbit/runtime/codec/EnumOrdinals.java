@@ -1,6 +1,6 @@
 package io.orbit.runtime.codec;
 
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 
 /**
  * The constants of one enum by ordinal, for generated codecs that store an enum component as its

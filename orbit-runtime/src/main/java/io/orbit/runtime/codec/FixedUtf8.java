@@ -1,7 +1,7 @@
 package io.orbit.runtime.codec;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.InvalidValueException;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -67,7 +67,7 @@ public final class FixedUtf8
      * @param length    the field's {@code @Length} in bytes.
      * @param component the component's qualified name for messages, e.g. {@code com.example.Job.name}.
      * @throws InvalidValueException  when the string holds U+0000.
-     * @throws FrameTooLargeException when its UTF-8 form is longer than {@code length} bytes.
+     * @throws PayloadTooLargeException when its UTF-8 form is longer than {@code length} bytes.
      */
     public static void validate(final String value, final int length, final String component)
     {
@@ -78,7 +78,7 @@ public final class FixedUtf8
         final int encoded = encodedLength(value);
         if (encoded > length)
         {
-            throw new FrameTooLargeException(
+            throw new PayloadTooLargeException(
                 component + " takes " + encoded + " UTF-8 bytes, more than its @Length(" + length + ")");
         }
     }

@@ -1,7 +1,7 @@
 package io.orbit.runtime.codec;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.InvalidValueException;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +63,8 @@ class FixedUtf8Test
     void validateRefusesTooLongStringsNamingTheComponentAndLimit()
     {
         FixedUtf8.validate("\ud83d\ude00", 4, "com.example.Job.name");
-        final FrameTooLargeException tooLong =
-            assertThrows(FrameTooLargeException.class, () -> FixedUtf8.validate("a\ud83d\ude00", 4, "com.example.Job.name"));
+        final PayloadTooLargeException tooLong =
+            assertThrows(PayloadTooLargeException.class, () -> FixedUtf8.validate("a\ud83d\ude00", 4, "com.example.Job.name"));
         assertEquals("com.example.Job.name takes 5 UTF-8 bytes, more than its @Length(4)", tooLong.getMessage());
     }
 
