@@ -13,6 +13,7 @@ import io.orbit.processor.element.ModelBuilder;
 import io.orbit.processor.element.RuntimeLimits;
 import io.orbit.processor.element.VisibleClaim;
 import io.orbit.processor.model.ClaimNamespace;
+import io.orbit.processor.model.LayoutLock;
 import io.orbit.processor.model.OrbitType;
 import io.orbit.processor.validation.KindCandidate;
 import io.orbit.processor.validation.KindChecks;
@@ -47,8 +48,10 @@ import javax.lang.model.util.Elements;
  * {@code XOrbital} and a KIND claim; for every {@code @ContestType} a contest claim; and it refuses
  * duplicate KINDs. See the package documentation for the pipeline and its decisions.
  *
- * <p>It never claims its annotations ({@link #process} returns false) and never lets an exception
- * reach javac: an unexpected failure becomes an error on the type being processed.
+ * <p>It claims the Orbit annotations ({@link #process} returns true, as AutoValue does for its own),
+ * so javac's {@code -Xlint:processing} has nothing to report under {@code -Werror}; no other processor
+ * acts on them. It never lets an exception reach javac: an unexpected failure becomes an error on the
+ * type being processed.
  */
 @AutoService(Processor.class)
 public final class OrbitProcessor extends AbstractProcessor
@@ -64,6 +67,7 @@ public final class OrbitProcessor extends AbstractProcessor
     private ModelBuilder builder;
     private ClaimReader claimReader;
     private int maxPayload = -1;
+    private LayoutLockFile layoutLock;
 
     /**
      * Everything the processor found for one type in one round.
@@ -87,16 +91,26 @@ public final class OrbitProcessor extends AbstractProcessor
         super.init(processingEnv);
         elements = processingEnv.getElementUtils();
         filer = processingEnv.getFiler();
-        reporter = new ErrorReporter(processingEnv.getMessager());
+        reporter = ErrorReporter.of(processingEnv);
         annotations = new AnnotationReader(elements);
         builder = new ModelBuilder(elements, processingEnv.getTypeUtils(), sourceTypes::contains, this::maxPayload);
         claimReader = new ClaimReader(elements);
+        layoutLock = LayoutLockFile.open(processingEnv.getOptions(), reporter);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions()
+    {
+        return Set.of(LayoutLockFile.PATH_OPTION, LayoutLockFile.UPDATE_OPTION);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes()
     {
-        return Set.of(AnnotationReader.ORBIT_TYPED, AnnotationReader.CONTEST_TYPE);
+        // Every Orbit annotation, including those only generated code (@Generated, @KindClaim) or record
+        // components (@Length) carry: an annotation no processor supports is "unclaimed" to javac's lint.
+        return Set.of(AnnotationReader.ORBIT_TYPED, AnnotationReader.CONTEST_TYPE, AnnotationReader.LENGTH,
+            AnnotationReader.KIND_CLAIM, AnnotationReader.GENERATED);
     }
 
     @Override
@@ -113,6 +127,7 @@ public final class OrbitProcessor extends AbstractProcessor
             if (round.processingOver())
             {
                 reportUnresolved();
+                layoutLock.writeIfUpdating();
             }
             else
             {
@@ -124,7 +139,8 @@ public final class OrbitProcessor extends AbstractProcessor
             // Last resort: per-type failures are caught closer to the type and reported on it.
             reporter.internalError(null, "a processing round", ex);
         }
-        return false;
+        // Claimed: getSupportedAnnotationTypes names only Orbit's own annotations (see PROCESSOR.md).
+        return true;
     }
 
     private int maxPayload()
@@ -248,6 +264,10 @@ public final class OrbitProcessor extends AbstractProcessor
                     work.model = ((BuildResult.Built)result).type();
                 }
                 work.problems.addAll(new TypeChecks(elements, maxPayload()).check(type, ring, work.model));
+                if (work.problems.isEmpty())
+                {
+                    work.problems.addAll(layoutLock.check(type, ring, work.model));
+                }
                 work.candidates.add(new KindCandidate(type, binaryName, ring));
             }
         }

@@ -4,9 +4,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.orbit.processor.support.Compilations.javac;
 import static io.orbit.processor.support.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import io.orbit.processor.support.Compilations;
 import io.orbit.processor.support.GeneratingProcessor;
 import io.orbit.processor.support.TestRecords;
 import java.io.IOException;
@@ -85,19 +87,34 @@ class ProcessorRobustnessTest
     }
 
     @Test
-    void processReturnsFalseSoOtherProcessorsStillSeeTheAnnotations()
+    void theProcessorClaimsOnlyOrbitAnnotationsSoStrictLintHasNothingToSay()
     {
+        // Under -Xlint:all an annotation no processor claims is a warning, an error with -Werror.
+        final JavaFileObject marker = source("com.example.Marker",
+            "package com.example;",
+            "public @interface Marker {}");
+        final JavaFileObject record = source("com.example.Marked",
+            "package com.example;",
+            "import io.orbit.annotations.Length;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "@Marker",
+            "@OrbitTyped(kind = 12)",
+            "public record Marked(int a, @Length(8) String name) {}");
         final Spy spy = new Spy();
-        final Compilation compilation = javac().withProcessors(new OrbitProcessor(), spy).compile(TestRecords.workerLoad());
+        final Compilation compilation = javac().withProcessors(new OrbitProcessor(), spy)
+            .withOptions(Compilations.LINT, "-Werror").compile(marker, record);
         assertThat(compilation).succeededWithoutWarnings();
-        assertTrue(spy.sawOrbitTyped, "a later processor must still receive @OrbitTyped");
+        assertTrue(spy.offered.contains("com.example.Marker"), "another processor still receives its own annotations");
+        assertFalse(spy.offered.contains("io.orbit.annotations.OrbitTyped"), "claimed: " + spy.offered);
+        assertFalse(spy.offered.contains("io.orbit.annotations.Generated"), "claimed: " + spy.offered);
     }
 
     @Test
     void theProcessorDeclaresItsAnnotationsAndTheLatestSourceVersion()
     {
         final OrbitProcessor processor = new OrbitProcessor();
-        assertEquals(Set.of("io.orbit.annotations.OrbitTyped", "io.orbit.annotations.ContestType"),
+        assertEquals(Set.of("io.orbit.annotations.OrbitTyped", "io.orbit.annotations.ContestType", "io.orbit.annotations.Length",
+                "io.orbit.annotations.KindClaim", "io.orbit.annotations.Generated"),
             processor.getSupportedAnnotationTypes());
         assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
     }
@@ -171,16 +188,17 @@ class ProcessorRobustnessTest
     }
 
     /**
-     * Records whether it was offered {@code @OrbitTyped}.
+     * Supports and claims every annotation and records those javac offered it (those no earlier
+     * processor claimed).
      */
     private static final class Spy extends AbstractProcessor
     {
-        private boolean sawOrbitTyped;
+        private final Set<String> offered = new java.util.TreeSet<>();
 
         @Override
         public Set<String> getSupportedAnnotationTypes()
         {
-            return Set.of("io.orbit.annotations.OrbitTyped");
+            return Set.of("*");
         }
 
         @Override
@@ -192,8 +210,8 @@ class ProcessorRobustnessTest
         @Override
         public boolean process(final Set<? extends TypeElement> annotations, final RoundEnvironment round)
         {
-            sawOrbitTyped |= annotations.stream().anyMatch(a -> a.getQualifiedName().contentEquals("io.orbit.annotations.OrbitTyped"));
-            return false;
+            annotations.forEach(annotation -> offered.add(annotation.getQualifiedName().toString()));
+            return true; // claims what it was offered, as the Orbit processor claims its own
         }
     }
 }

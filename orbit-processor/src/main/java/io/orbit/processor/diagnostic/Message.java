@@ -129,6 +129,18 @@ public enum Message
         "%s is %s, so the generated code in package %s cannot reach it",
         "declare it as a top-level or member type that is not private"),
 
+    /** A record differs incompatibly from its layout in the lock. Args: type, change, published layout, current layout, lock file. */
+    INCOMPATIBLE_LAYOUT("OrbitIncompatibleLayout",
+        "%s: %s; published %s, now %s, in %s",
+        "undo the change (a published record may only rename components); to publish a new layout on purpose, "
+            + "for a release that replaces every process of the fleet at once, rebuild with -Aorbit.layouts.update=true "
+            + "and commit the lock"),
+
+    /** The layout lock cannot be read or written. Args: file, reason. */
+    LAYOUT_LOCK_UNREADABLE("OrbitIncompatibleLayout",
+        "cannot use the layout lock %s: %s",
+        "check the -Aorbit.layouts path; the file is written by -Aorbit.layouts.update=true"),
+
     /** The filer refused a generated file. Args: type, exception. */
     WRITE_FAILED("OrbitWriteFailed",
         "could not write the generated files of %s: %s",

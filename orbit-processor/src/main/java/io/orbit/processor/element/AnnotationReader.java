@@ -22,6 +22,8 @@ public final class AnnotationReader
     public static final String LENGTH = "io.orbit.annotations.Length";
     /** {@code io.orbit.annotations.KindClaim}. */
     public static final String KIND_CLAIM = "io.orbit.annotations.KindClaim";
+    /** {@code io.orbit.annotations.Generated}. */
+    public static final String GENERATED = "io.orbit.annotations.Generated";
 
     private final Elements elements;
 

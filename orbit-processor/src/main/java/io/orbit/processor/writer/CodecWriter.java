@@ -1,6 +1,5 @@
 package io.orbit.processor.writer;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -8,23 +7,23 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.ArrayLayout;
 import io.orbit.processor.model.EnumLayout;
+import io.orbit.processor.model.FieldLayout;
 import io.orbit.processor.model.LayoutKind;
 import io.orbit.processor.model.Names;
 import io.orbit.processor.model.OrbitField;
 import io.orbit.processor.model.OrbitType;
-import io.orbit.processor.model.Primitive;
 import io.orbit.processor.model.PrimitiveLayout;
 import io.orbit.processor.model.RecordLayout;
 import io.orbit.processor.model.StringLayout;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -32,8 +31,10 @@ import javax.lang.model.element.Modifier;
  * Writes {@code XCodec}: the layout constants, the ring spec, the runtime codec, and static
  * {@code validate}, {@code encode}, {@code decode} and field readers.
  *
- * <p>Every encode path writes straight into the buffer: strings go through a private UTF-8 writer
- * because Agrona's {@code putStringWithoutLengthUtf8} allocates a byte array per call.
+ * <p>The class, its constants and {@code decode} are written here; each component's checks, encoding
+ * and readers by the {@link ComponentWriter} of its layout kind. Shared helpers (UTF-8 strings, enum
+ * ordinals) live in the runtime's {@code io.orbit.runtime.codec} package, so generated code stays
+ * short and a fix there needs no regeneration.
  */
 public final class CodecWriter
 {
@@ -43,15 +44,10 @@ public final class CodecWriter
     private final ClassName record;
     private final ClassName codec;
     private final String recordName;
-    private final Map<OrbitField, String> offsetNames = new LinkedHashMap<>();
-    private final Map<OrbitField, String> readerNames = new LinkedHashMap<>();
-    private final Map<String, String> enumValuesNames = new LinkedHashMap<>();
-    private final Map<String, String> enumLookupNames = new LinkedHashMap<>();
+    private final List<Component> components = new ArrayList<>();
+    private final List<ComponentWriter> writers = new ArrayList<>();
     private final Map<String, EnumLayout> enums = new LinkedHashMap<>();
-    private final boolean hasStrings;
-    private final String utf8Length;
-    private final String putUtf8;
-    private final String getUtf8;
+    private final Map<String, String> enumOrdinalsNames = new LinkedHashMap<>();
 
     private CodecWriter(final OrbitType type)
     {
@@ -67,6 +63,7 @@ public final class CodecWriter
         {
             constants.newName(fixed, fixed);
         }
+        final Map<OrbitField, String> offsetNames = new LinkedHashMap<>();
         for (final OrbitField field : type.fields())
         {
             offsetNames.put(field, constants.newName(Names.upperSnake(field.name()) + "_OFFSET", field));
@@ -75,26 +72,38 @@ public final class CodecWriter
                 enums.putIfAbsent(enumLayout.type().qualifiedName(), enumLayout);
             }
         }
+        for (final Map.Entry<String, EnumLayout> entry : enums.entrySet())
+        {
+            final String simple = entry.getValue().type().simpleName();
+            enumOrdinalsNames.put(entry.getKey(), constants.newName(Names.upperSnake(simple) + "_ORDINALS", entry.getKey()));
+        }
 
-        // Readers are named after their component and come first, so private helpers yield to them;
-        // only decode(DirectBuffer, int) is taken, by the codec itself.
+        // Readers are named after their component; only decode(DirectBuffer, int) is taken, by the codec.
         final NameAllocator methods = new NameAllocator();
         methods.newName("decode", "decode");
         for (final OrbitField field : type.fields())
         {
-            readerNames.put(field, methods.newName(field.name(), field));
+            final Component component = new Component(field, offsetNames.get(field), methods.newName(field.name(), field), recordName);
+            components.add(component);
+            writers.add(writerOf(component));
         }
-        for (final Map.Entry<String, EnumLayout> entry : enums.entrySet())
+    }
+
+    /**
+     * The one place that picks a component's writer by its layout kind.
+     */
+    private ComponentWriter writerOf(final Component component)
+    {
+        final FieldLayout layout = component.field().layout();
+        return switch (layout.kind())
         {
-            final String simple = entry.getValue().type().simpleName();
-            enumValuesNames.put(entry.getKey(), constants.newName(Names.upperSnake(simple) + "_VALUES", entry.getKey()));
-            final String lookup = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "Of";
-            enumLookupNames.put(entry.getKey(), methods.newName(lookup, entry.getKey() + "#lookup"));
-        }
-        this.hasStrings = type.fields().stream().anyMatch(field -> field.kind() == LayoutKind.STRING);
-        this.utf8Length = methods.newName("utf8Length", "#utf8Length");
-        this.putUtf8 = methods.newName("putUtf8", "#putUtf8");
-        this.getUtf8 = methods.newName("getUtf8", "#getUtf8");
+            case PRIMITIVE -> new PrimitiveComponentWriter(component, (PrimitiveLayout)layout);
+            case ENUM -> new EnumComponentWriter(component, (EnumLayout)layout,
+                enumOrdinalsNames.get(((EnumLayout)layout).type().qualifiedName()));
+            case STRING -> new StringComponentWriter(component, (StringLayout)layout);
+            case ARRAY -> new ArrayComponentWriter(component, (ArrayLayout)layout);
+            case RECORD -> new RecordComponentWriter(component, (RecordLayout)layout);
+        };
     }
 
     /**
@@ -123,20 +132,7 @@ public final class CodecWriter
         spec.addMethod(encode());
         spec.addMethod(encodeValidated());
         spec.addMethod(decode());
-        for (final OrbitField field : type.fields())
-        {
-            addReaders(spec, field);
-        }
-        for (final String enumName : enums.keySet())
-        {
-            spec.addMethod(enumLookup(enumName));
-        }
-        if (hasStrings)
-        {
-            spec.addMethod(utf8LengthMethod());
-            spec.addMethod(putUtf8Method());
-            spec.addMethod(getUtf8Method());
-        }
+        writers.forEach(writer -> writer.readers(spec));
         return JavaFile.builder(type.name().packageName(), spec.build())
             .addFileComment("$L", RuntimeTypes.fileComment(recordName))
             .skipJavaLangImports(true)
@@ -177,9 +173,10 @@ public final class CodecWriter
             .addJavadoc("Bytes of one encoded value, padding included: the payload length of every frame.\n")
             .initializer("$L", type.encodedLength())
             .build());
-        for (final OrbitField field : type.fields())
+        for (final Component component : components)
         {
-            spec.addField(FieldSpec.builder(int.class, offsetNames.get(field), CONSTANT)
+            final OrbitField field = component.field();
+            spec.addField(FieldSpec.builder(int.class, component.offsetName(), CONSTANT)
                 .addJavadoc("Offset of {@code $L} ($L, $L bytes).\n", field.name(), field.layout().description(), field.size())
                 .initializer("$L", field.offset())
                 .build());
@@ -208,10 +205,10 @@ public final class CodecWriter
         for (final Map.Entry<String, EnumLayout> entry : enums.entrySet())
         {
             final ClassName enumType = TypeNames.of(entry.getValue().type());
-            spec.addField(FieldSpec.builder(ArrayTypeName.of(enumType), enumValuesNames.get(entry.getKey()),
-                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Constants of {@link $T} by ordinal, cached: {@code values()} copies the array.\n", enumType)
-                .initializer("$T.values()", enumType)
+            spec.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.ENUM_ORDINALS, enumType),
+                    enumOrdinalsNames.get(entry.getKey()), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Constants of {@link $T} by ordinal, to decode its components without allocating.\n", enumType)
+                .initializer("$T.of($T.class)", RuntimeTypes.ENUM_ORDINALS, enumType)
                 .build());
         }
     }
@@ -224,7 +221,7 @@ public final class CodecWriter
             .addJavadoc("Checks that a value can be encoded; {@link #encode} calls it before writing anything.\n\n")
             .addJavadoc("@param value the value.\n")
             .addJavadoc("@throws $T for a null value or component", RuntimeTypes.INVALID_VALUE);
-        if (hasStrings)
+        if (type.fields().stream().anyMatch(field -> field.kind() == LayoutKind.STRING))
         {
             method.addJavadoc(", or a string holding U+0000");
         }
@@ -237,40 +234,7 @@ public final class CodecWriter
         method.beginControlFlow("if (value == null)")
             .addStatement("throw new $T($S)", RuntimeTypes.INVALID_VALUE, "cannot encode a null " + recordName)
             .endControlFlow();
-        for (final OrbitField field : type.fields())
-        {
-            if (field.kind() == LayoutKind.PRIMITIVE)
-            {
-                continue;
-            }
-            final String where = recordName + "." + field.name();
-            final CodeBlock get = CodeBlock.of("value.$L()", field.name());
-            method.beginControlFlow("if ($L == null)", get)
-                .addStatement("throw new $T($S)", RuntimeTypes.INVALID_VALUE, where + " is null")
-                .endControlFlow();
-            if (field.layout() instanceof StringLayout string)
-            {
-                method.beginControlFlow("if ($L.indexOf(0) >= 0)", get)
-                    .addStatement("throw new $T($S)", RuntimeTypes.INVALID_VALUE,
-                        where + " holds U+0000, which the zero padding cannot represent")
-                    .endControlFlow()
-                    .beginControlFlow("if ($L($L) > $L)", utf8Length, get, string.length())
-                    .addStatement("throw new $T($S$W+ $L($L)$W+ $S)", RuntimeTypes.FRAME_TOO_LARGE,
-                        where + " takes ", utf8Length, get, " UTF-8 bytes, more than its @Length(" + string.length() + ")")
-                    .endControlFlow();
-            }
-            else if (field.layout() instanceof ArrayLayout array)
-            {
-                method.beginControlFlow("if ($L.length != $L)", get, array.length())
-                    .addStatement("throw new $T($S$W+ $L.length$W+ $S)", RuntimeTypes.FRAME_TOO_LARGE,
-                        where + " has ", get, " elements, but its @Length is " + array.length())
-                    .endControlFlow();
-            }
-            else if (field.layout() instanceof RecordLayout nested)
-            {
-                method.addStatement("$T.validate($L)", TypeNames.of(nested.type().codecName()), get);
-            }
-        }
+        writers.forEach(writer -> writer.validate(method));
         return method.build();
     }
 
@@ -306,10 +270,11 @@ public final class CodecWriter
             .addJavadoc("@param offset where the value starts.\n")
             .addJavadoc("@param value  a validated value.\n");
         long end = 0;
-        for (final OrbitField field : type.fields())
+        for (int i = 0; i < components.size(); i++)
         {
+            final OrbitField field = components.get(i).field();
             zeroPadding(method, end, field.offset(), "before " + field.name());
-            encodeField(method, field);
+            writers.get(i).encode(method);
             end = field.end();
         }
         zeroPadding(method, end, type.encodedLength(), "at the end");
@@ -325,49 +290,6 @@ public final class CodecWriter
         }
     }
 
-    private void encodeField(final MethodSpec.Builder method, final OrbitField field)
-    {
-        final CodeBlock index = CodeBlock.of("offset + $L", offsetNames.get(field));
-        final CodeBlock get = CodeBlock.of("value.$L()", field.name());
-        if (field.layout() instanceof PrimitiveLayout primitive)
-        {
-            method.addStatement(BufferAccess.write(primitive.primitive(), index, get));
-        }
-        else if (field.layout() instanceof EnumLayout enumLayout)
-        {
-            final CodeBlock ordinal = CodeBlock.of("$L.ordinal()", get);
-            switch (enumLayout.width())
-            {
-                case 1 -> method.addStatement("buffer.putByte($L, (byte)$L)", index, ordinal);
-                case 2 -> method.addStatement("buffer.putShort($L, (short)$L, BYTE_ORDER)", index, ordinal);
-                default -> method.addStatement("buffer.putInt($L, $L, BYTE_ORDER)", index, ordinal);
-            }
-        }
-        else if (field.layout() instanceof StringLayout string)
-        {
-            method.addStatement("$L(buffer, $L, $L, $L)", putUtf8, index, get, string.length());
-        }
-        else if (field.layout() instanceof ArrayLayout array)
-        {
-            if (array.element() == Primitive.BYTE)
-            {
-                method.addStatement("buffer.putBytes($L, $L)", index, get);
-            }
-            else
-            {
-                method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length())
-                    .addStatement(BufferAccess.write(array.element(), elementIndex(index, array.element()),
-                        CodeBlock.of("$L[i]", get)))
-                    .endControlFlow();
-            }
-        }
-        else
-        {
-            final RecordLayout nested = (RecordLayout)field.layout();
-            method.addStatement("$T.encodeValidated(buffer, $L, $L)", TypeNames.of(nested.type().codecName()), index, get);
-        }
-    }
-
     private MethodSpec decode()
     {
         final CodeBlock.Builder arguments = CodeBlock.builder();
@@ -375,7 +297,7 @@ public final class CodecWriter
         for (int i = 0; i < type.fields().size(); i++)
         {
             arguments.add(multiline ? "\n" : (i == 0 ? "" : " "));
-            arguments.add("$L(buffer, offset)$L", readerNames.get(type.fields().get(i)), i + 1 < type.fields().size() ? "," : "");
+            arguments.add("$L(buffer, offset)$L", components.get(i).readerName(), i + 1 < type.fields().size() ? "," : "");
         }
         final CodeBlock construct = multiline
             ? CodeBlock.builder().add("return new $T(", record).add(arguments.build()).add(")").build()
@@ -391,208 +313,6 @@ public final class CodecWriter
             .addJavadoc("@return the value.\n")
             .addStatement(construct)
             .build();
-    }
-
-    private void addReaders(final TypeSpec.Builder spec, final OrbitField field)
-    {
-        final String name = readerNames.get(field);
-        final CodeBlock index = CodeBlock.of("offset + $L", offsetNames.get(field));
-        final MethodSpec.Builder reader = MethodSpec.methodBuilder(name)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TypeNames.of(field.layout()))
-            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
-            .addParameter(int.class, "offset", Modifier.FINAL);
-        if (field.layout() instanceof PrimitiveLayout primitive)
-        {
-            spec.addMethod(readerJavadoc(reader, field, "allocates nothing")
-                .addStatement("return $L", BufferAccess.read(primitive.primitive(), index))
-                .build());
-        }
-        else if (field.layout() instanceof EnumLayout enumLayout)
-        {
-            final CodeBlock ordinal = switch (enumLayout.width())
-            {
-                case 1 -> CodeBlock.of("buffer.getByte($L) & 0xFF", index);
-                case 2 -> CodeBlock.of("buffer.getShort($L, BYTE_ORDER) & 0xFFFF", index);
-                default -> CodeBlock.of("buffer.getInt($L, BYTE_ORDER)", index);
-            };
-            spec.addMethod(readerJavadoc(reader, field, "allocates nothing")
-                .addJavadoc("@throws $T when the ordinal names no constant (a corrupt or foreign frame).\n", RuntimeTypes.ORBIT_EXCEPTION)
-                .addStatement("return $L($L)", enumLookupNames.get(enumLayout.type().qualifiedName()), ordinal)
-                .build());
-        }
-        else if (field.layout() instanceof StringLayout string)
-        {
-            spec.addMethod(readerJavadoc(reader, field, "allocates the string, which ends at the first zero byte")
-                .addStatement("return $L(buffer, $L, $L)", getUtf8, index, string.length())
-                .build());
-        }
-        else if (field.layout() instanceof ArrayLayout array)
-        {
-            spec.addMethod(arrayReader(reader, field, array, index));
-            spec.addMethod(elementReader(name, field, array, index));
-        }
-        else
-        {
-            final RecordLayout nested = (RecordLayout)field.layout();
-            spec.addMethod(readerJavadoc(reader, field, "allocates the nested record")
-                .addStatement("return $T.decode(buffer, $L)", TypeNames.of(nested.type().codecName()), index)
-                .build());
-        }
-    }
-
-    private static MethodSpec.Builder readerJavadoc(final MethodSpec.Builder reader, final OrbitField field, final String cost)
-    {
-        return reader
-            .addJavadoc("Reads {@code $L} of an encoded value; $L.\n\n", field.name(), cost)
-            .addJavadoc("@param buffer holds the encoded value, e.g. {@code view.payload()}.\n")
-            .addJavadoc("@param offset where the value starts, 0 in a frame view.\n")
-            .addJavadoc("@return the field.\n");
-    }
-
-    private MethodSpec arrayReader(
-        final MethodSpec.Builder reader, final OrbitField field, final ArrayLayout array, final CodeBlock index)
-    {
-        readerJavadoc(reader, field, "allocates the array");
-        final TypeName arrayType = ArrayTypeName.of(TypeNames.of(array.element()));
-        reader.addStatement("final $T values = new $T[$L]", arrayType, TypeNames.of(array.element()), array.length());
-        if (array.element() == Primitive.BYTE)
-        {
-            reader.addStatement("buffer.getBytes($L, values)", index);
-        }
-        else
-        {
-            reader.beginControlFlow("for (int i = 0; i < $L; i++)", array.length())
-                .addStatement("values[i] = $L", BufferAccess.read(array.element(), elementIndex(index, array.element())))
-                .endControlFlow();
-        }
-        return reader.addStatement("return values").build();
-    }
-
-    private MethodSpec elementReader(final String name, final OrbitField field, final ArrayLayout array, final CodeBlock index)
-    {
-        final CodeBlock element = array.element().size() == 1
-            ? CodeBlock.of("$L + $T.checkIndex(index, $L)", index, Objects.class, array.length())
-            : CodeBlock.of("$L + $T.checkIndex(index, $L) * $L", index, Objects.class, array.length(), array.element().size());
-        return MethodSpec.methodBuilder(name)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TypeNames.of(array.element()))
-            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
-            .addParameter(int.class, "offset", Modifier.FINAL)
-            .addParameter(int.class, "index", Modifier.FINAL)
-            .addJavadoc("Reads one element of {@code $L} of an encoded value; allocates nothing.\n\n", field.name())
-            .addJavadoc("@param buffer holds the encoded value, e.g. {@code view.payload()}.\n")
-            .addJavadoc("@param offset where the value starts, 0 in a frame view.\n")
-            .addJavadoc("@param index  element index, {@code 0..$L}.\n", array.length() - 1)
-            .addJavadoc("@return the element.\n")
-            .addJavadoc("@throws IndexOutOfBoundsException for an index outside the array.\n")
-            .addStatement("return $L", BufferAccess.read(array.element(), element))
-            .build();
-    }
-
-    private MethodSpec enumLookup(final String enumName)
-    {
-        final EnumLayout enumLayout = enums.get(enumName);
-        final ClassName enumType = TypeNames.of(enumLayout.type());
-        final String values = enumValuesNames.get(enumName);
-        return MethodSpec.methodBuilder(enumLookupNames.get(enumName))
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(enumType)
-            .addParameter(int.class, "ordinal", Modifier.FINAL)
-            .addJavadoc("Maps a decoded ordinal to its constant; a frame from a writer with more constants fails clearly.\n")
-            .beginControlFlow("if (ordinal < 0 || ordinal >= $L.length)", values)
-            .addStatement("throw new $T($S + ordinal$W+ $S$W+ $L.length + $S)", RuntimeTypes.ORBIT_EXCEPTION,
-                "ordinal ", " is not a constant of " + enumLayout.type().qualifiedName() + ", which has ", values, " constants")
-            .endControlFlow()
-            .addStatement("return $L[ordinal]", values)
-            .build();
-    }
-
-    private MethodSpec utf8LengthMethod()
-    {
-        return MethodSpec.methodBuilder(utf8Length)
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(int.class)
-            .addParameter(String.class, "value", Modifier.FINAL)
-            .addJavadoc("UTF-8 bytes of a string as {@code $L} writes them, counted without allocating;\n", putUtf8)
-            .addJavadoc("a lone surrogate counts one byte, like the {@code '?'} that {@code String.getBytes} writes.\n")
-            .addStatement("int length = 0")
-            .beginControlFlow("for (int i = 0; i < value.length(); i++)")
-            .addStatement("final char c = value.charAt(i)")
-            .beginControlFlow("if (c < 0x80)")
-            .addStatement("length += 1")
-            .nextControlFlow("else if (c < 0x800)")
-            .addStatement("length += 2")
-            .nextControlFlow("else if ($T.isHighSurrogate(c) && i + 1 < value.length()$W&& $T.isLowSurrogate(value.charAt(i + 1)))",
-                Character.class, Character.class)
-            .addStatement("length += 4")
-            .addStatement("i++")
-            .nextControlFlow("else if ($T.isSurrogate(c))", Character.class)
-            .addStatement("length += 1")
-            .nextControlFlow("else")
-            .addStatement("length += 3")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("return length")
-            .build();
-    }
-
-    private MethodSpec putUtf8Method()
-    {
-        return MethodSpec.methodBuilder(putUtf8)
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(RuntimeTypes.MUTABLE_DIRECT_BUFFER, "buffer", Modifier.FINAL)
-            .addParameter(int.class, "index", Modifier.FINAL)
-            .addParameter(String.class, "value", Modifier.FINAL)
-            .addParameter(int.class, "length", Modifier.FINAL)
-            .addJavadoc("Writes a validated string as UTF-8 and zero-pads it to {@code length} bytes, without allocating.\n")
-            .addStatement("int position = index")
-            .beginControlFlow("for (int i = 0; i < value.length(); i++)")
-            .addStatement("final char c = value.charAt(i)")
-            .beginControlFlow("if (c < 0x80)")
-            .addStatement("buffer.putByte(position++, (byte)c)")
-            .nextControlFlow("else if (c < 0x800)")
-            .addStatement("buffer.putByte(position++, (byte)(0xC0 | (c >> 6)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | (c & 0x3F)))")
-            .nextControlFlow("else if ($T.isHighSurrogate(c) && i + 1 < value.length()$W&& $T.isLowSurrogate(value.charAt(i + 1)))",
-                Character.class, Character.class)
-            .addStatement("final int codePoint = $T.toCodePoint(c, value.charAt(++i))", Character.class)
-            .addStatement("buffer.putByte(position++, (byte)(0xF0 | (codePoint >> 18)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | ((codePoint >> 12) & 0x3F)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | ((codePoint >> 6) & 0x3F)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | (codePoint & 0x3F)))")
-            .nextControlFlow("else if ($T.isSurrogate(c))", Character.class)
-            .addStatement("buffer.putByte(position++, (byte)'?')")
-            .nextControlFlow("else")
-            .addStatement("buffer.putByte(position++, (byte)(0xE0 | (c >> 12)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | ((c >> 6) & 0x3F)))")
-            .addStatement("buffer.putByte(position++, (byte)(0x80 | (c & 0x3F)))")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("buffer.setMemory(position, index + length - position, (byte)0)")
-            .build();
-    }
-
-    private MethodSpec getUtf8Method()
-    {
-        return MethodSpec.methodBuilder(getUtf8)
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(String.class)
-            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
-            .addParameter(int.class, "index", Modifier.FINAL)
-            .addParameter(int.class, "length", Modifier.FINAL)
-            .addJavadoc("Reads a zero-padded UTF-8 string of at most {@code length} bytes.\n")
-            .addStatement("int end = 0")
-            .beginControlFlow("while (end < length && buffer.getByte(index + end) != 0)")
-            .addStatement("end++")
-            .endControlFlow()
-            .addStatement("return buffer.getStringWithoutLengthUtf8(index, end)")
-            .build();
-    }
-
-    private static CodeBlock elementIndex(final CodeBlock index, final Primitive element)
-    {
-        return element.size() == 1 ? CodeBlock.of("$L + i", index) : CodeBlock.of("$L + i * $L", index, element.size());
     }
 
     static String hex(final long value)

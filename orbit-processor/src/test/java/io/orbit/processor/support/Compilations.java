@@ -23,9 +23,14 @@ import javax.tools.JavaFileObject;
  */
 public final class Compilations
 {
-    /** Every lint but {@code processing}: javac warns that no processor claims our annotations,
-     * because the processor deliberately returns false (the root pom uses the same set). */
-    public static final String LINT = "-Xlint:all,-processing";
+    /** Every lint, {@code processing} included: the processor claims every Orbit annotation, so
+     * javac has no "No processor claimed" warning to give. */
+    public static final String LINT = "-Xlint:all";
+
+    /** For a rebuild with the previous output on the class path: javac's {@code processing} lint then
+     * warns that each generated file "already exists on the sourcepath or classpath", whatever the
+     * processor; everything else stays strict. */
+    public static final String LINT_REBUILD = "-Xlint:all,-processing";
 
     private Compilations()
     {

@@ -60,6 +60,12 @@ class FleetDemoTest
             assertTrue(demo.isAlive() && System.nanoTime() < deadline, "the demo never showed a live worker: " + Files.readString(log));
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // polling the log, not timing
         }
+        // The first LIVE row can appear while the demo is still starting the last worker JVM.
+        while (demo.descendants().count() < 3)
+        {
+            assertTrue(demo.isAlive() && System.nanoTime() < deadline, "the demo never started three workers: " + Files.readString(log));
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // polling the process tree, not timing
+        }
         final List<ProcessHandle> workers = demo.descendants().toList();
         assertEquals(3, workers.size(), "three worker JVMs");
 
