@@ -69,6 +69,8 @@ public final class Contest
 
     /** Longest time to live: deadlines stay comparable by subtraction. */
     private static final long MAX_TTL_NANOS = 1L << 62;
+    /** {@link #MAX_TTL_NANOS} as a Duration, made once: the zero-allocation claim compares against it. */
+    private static final Duration MAX_TTL = Duration.ofNanos(MAX_TTL_NANOS);
 
     private final Fleet fleet;
     private final OrbitClock clock;
@@ -459,8 +461,11 @@ public final class Contest
 
     long ttlNanos(final Duration ttl)
     {
-        Arguments.positive(ttl, "lease ttl", context());
-        return ttl.compareTo(Duration.ofNanos(MAX_TTL_NANOS)) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
+        if (ttl == null || ttl.isNegative() || ttl.isZero())
+        {
+            Arguments.positive(ttl, "lease ttl", context()); // throws; the context string is built only on failure (claims allocate nothing)
+        }
+        return ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
     }
 
     private void checkSubjectType(final int subjectType)
