@@ -70,9 +70,11 @@ public final class LaneFollower
      * @param lane lane index.
      * @param into view to fill.
      * @return true when the lane holds a committed frame; false leaves {@code into} unspecified.
+     * @throws IllegalArgumentException for a lane outside the ring.
      */
     public boolean readNewest(final int lane, final FrameView into)
     {
+        checkLane(lane);
         final long newest = locateNewest(lane);
         if (newest >= 0 && ring.readSlot(lane, newest, into, true) == Ring.READY)
         {
@@ -97,9 +99,11 @@ public final class LaneFollower
      * @param into    view to fill.
      * @return true when {@code into} now holds the lane's newest frame and its id is not {@code knownId};
      *         false, leaving {@code into} untouched, when the newest frame is {@code knownId} or the lane is empty.
+     * @throws IllegalArgumentException for a lane outside the ring.
      */
     public boolean readIfNot(final int lane, final long knownId, final FrameView into)
     {
+        checkLane(lane);
         final long newest = locateNewest(lane);
         boolean dirty = false;
         if (newest >= 0)
@@ -181,6 +185,14 @@ public final class LaneFollower
             return ring.readSlot(lane, known, into, true) == Ring.READY || ring.readLaneHead(lane, into);
         }
         return found;
+    }
+
+    private void checkLane(final int lane)
+    {
+        if (lane < 0 || lane >= last.length)
+        {
+            throw new IllegalArgumentException("lane " + lane + " is outside 0.." + (last.length - 1) + " of ring KIND " + ring.kind());
+        }
     }
 
     private void remember(final int lane, final FrameView frame)

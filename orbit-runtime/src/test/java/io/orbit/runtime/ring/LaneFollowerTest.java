@@ -192,13 +192,17 @@ class LaneFollowerTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void sharedRingsAreRefused(final FleetBacking backing)
+    void sharedRingsAndLanesOutsideTheRingAreRefused(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(RingSpec.shared(6, CAPACITY, 8));
             final IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new LaneFollower(ring));
             assertTrue(error.getMessage().contains("KIND 6"), error.getMessage());
+            final LaneFollower follower = new LaneFollower(fleet.ring(RingSpec.perNode(7, CAPACITY, 8)));
+            final IllegalArgumentException lane = assertThrows(IllegalArgumentException.class,
+                () -> follower.readNewest(1, follower.ring().newFrameView()));
+            assertTrue(lane.getMessage().contains("lane 1 is outside 0..0"), lane.getMessage());
         }
     }
 }
