@@ -33,6 +33,7 @@ public final class LaneFollower
     private static final int CHASE_LIMIT = 8;
 
     private final Ring ring;
+    private final SlotReader reader;
     private final long[] last;
     private final long[] lastId;
     private final int[] sinceHeadCheck;
@@ -49,6 +50,7 @@ public final class LaneFollower
                 + ring.spec().topology());
         }
         this.ring = ring;
+        this.reader = ring.reader();
         this.last = new long[ring.laneCount()];
         this.lastId = new long[ring.laneCount()];
         this.sinceHeadCheck = new int[ring.laneCount()];
@@ -76,7 +78,7 @@ public final class LaneFollower
     {
         checkLane(lane);
         final long newest = locateNewest(lane);
-        if (newest >= 0 && ring.readSlot(lane, newest, into, true) == Ring.READY)
+        if (newest >= 0 && reader.read(lane, newest, into, true) == SlotReader.READY)
         {
             remember(lane, into);
             return true;
@@ -112,7 +114,7 @@ public final class LaneFollower
             {
                 return false; // still the frame the caller holds, checked in place: nothing copied
             }
-            if (ring.readSlot(lane, newest, into, true) == Ring.READY)
+            if (reader.read(lane, newest, into, true) == SlotReader.READY)
             {
                 remember(lane, into);
                 return true;
@@ -146,27 +148,27 @@ public final class LaneFollower
         {
             return -1;
         }
-        int outcome = ring.readSlot(lane, known + 1, probe, false);
-        if (outcome == Ring.READY)
+        int outcome = reader.read(lane, known + 1, probe, false);
+        if (outcome == SlotReader.READY)
         {
             long newest = known + 1;
             for (int i = 0; i < CHASE_LIMIT; i++)
             {
-                outcome = ring.readSlot(lane, newest + 1, probe, false);
-                if (outcome != Ring.READY)
+                outcome = reader.read(lane, newest + 1, probe, false);
+                if (outcome != SlotReader.READY)
                 {
-                    return outcome == Ring.OVERWRITTEN || outcome == Ring.CORRUPT ? -1 : newest;
+                    return outcome == SlotReader.OVERWRITTEN || outcome == SlotReader.CORRUPT ? -1 : newest;
                 }
                 newest++;
             }
             return -1; // far behind: the head is quicker
         }
-        if (outcome == Ring.OVERWRITTEN || outcome == Ring.CORRUPT || ++sinceHeadCheck[lane] >= HEAD_CHECK_INTERVAL)
+        if (outcome == SlotReader.OVERWRITTEN || outcome == SlotReader.CORRUPT || ++sinceHeadCheck[lane] >= HEAD_CHECK_INTERVAL)
         {
             return -1;
         }
         // Nothing after the known counter yet: it is the newest if its slot still holds it (a reset zeroes it).
-        return ring.readSlot(lane, known, probe, false) == Ring.READY ? known : -1;
+        return reader.read(lane, known, probe, false) == SlotReader.READY ? known : -1;
     }
 
     /**
@@ -182,7 +184,7 @@ public final class LaneFollower
         if (known >= 0 && (!found || into.counter() < known))
         {
             // Still committed: it is newer than what the head covers. Gone (a reset zeroed it): the head decides.
-            return ring.readSlot(lane, known, into, true) == Ring.READY || ring.readLaneHead(lane, into);
+            return reader.read(lane, known, into, true) == SlotReader.READY || ring.readLaneHead(lane, into);
         }
         return found;
     }

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.orbit.runtime.ring.RingLayout.ID_OFFSET;
-import static io.orbit.runtime.ring.RingLayout.STAMP_OFFSET;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -113,7 +111,7 @@ class LaneFollowerTest
             final FrameView view = ring.newFrameView();
             final long committed = publish(ring, 1);
             assertTrue(follower.readNewest(0, view));
-            ring.publishWithoutCommit(0, 2, new byte[] {9, 9, 9, 9, 9, 9, 9, 9}); // odd stamp on slot c+1, fields written
+            RingTestHooks.publishWithoutCommit(ring, 0, 2, new byte[] {9, 9, 9, 9, 9, 9, 9, 9}); // odd stamp on slot c+1, fields written
             assertTrue(follower.readNewest(0, view));
             assertEquals(committed, view.id(), "the in-flight frame is never delivered");
             assertFalse(follower.readIfNot(0, committed, view));
@@ -132,8 +130,7 @@ class LaneFollowerTest
             publish(ring, 1);
             assertTrue(follower.readNewest(0, view));
             final long second = publish(ring, 2);
-            final int slot = ring.slotOffset(0, 1);
-            ring.memory().putLong(slot + ID_OFFSET, second + 1); // the id of another counter under a committed stamp
+            RingTestHooks.putId(ring, 0, 1, second + 1); // the id of another counter under a committed stamp
             assertTrue(follower.readNewest(0, view));
             assertEquals(0, view.counter(), "the damaged frame is skipped, as a lane-head read skips it");
             assertFalse(follower.readIfNot(0, view.id(), view));
@@ -178,7 +175,7 @@ class LaneFollowerTest
             assertTrue(follower.readNewest(0, view));
             publish(ring, 2);
             publish(ring, 3);
-            ring.memory().putLongVolatile(ring.slotOffset(0, 1) + STAMP_OFFSET, 0); // counter 1 looks never written
+            RingTestHooks.putStamp(ring, 0, 1, 0); // counter 1 looks never written
             int calls = 0;
             do
             {
