@@ -34,6 +34,7 @@ public class OrbitalBenchmark
     private BenchLoadOrbital orbital;
     private FrameView view;
     private final BenchLoad value = new BenchLoad(3, 5);
+    private long seen;
 
     /** Joins the fleet and stores one value. */
     @Setup(Level.Trial)
@@ -43,7 +44,7 @@ public class OrbitalBenchmark
         fleet = Fleet.joinShmAs(scratch.fleetName(), 4, 1, scratch.directory());
         orbital = BenchLoadOrbital.of(fleet);
         view = orbital.newView();
-        orbital.store(value);
+        seen = orbital.store(value);
     }
 
     /** Removes the files. */
@@ -70,6 +71,24 @@ public class OrbitalBenchmark
     public Object load()
     {
         return orbital.load().orElseThrow();
+    }
+
+    /**
+     * @return the newest value of node 1, unchanged since the previous call (handed back, not decoded).
+     */
+    @Benchmark
+    public Object loadNodeUnchanged()
+    {
+        return orbital.load(1).orElseThrow();
+    }
+
+    /**
+     * @return whether node 1 has a value newer than the one held: nothing is copied while it has not.
+     */
+    @Benchmark
+    public boolean loadIfNewerUnchanged()
+    {
+        return orbital.loadIfNewer(1, seen, view);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.orbit.benchmarks.jmh;
 
 import io.orbit.runtime.cache.OrbitCache;
+import io.orbit.runtime.contest.ClaimHandle;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.contest.ContestResult;
 import io.orbit.runtime.fleet.Fleet;
@@ -18,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Substrate reads and claims on a shared-memory fleet: {@code OrbitCache.get} after catch-up with
  * a full ring of 1 024 and of 65 536 slots (orbit-rs walked the whole window per get), and an
- * uncontended {@code Contest.tryClaim} followed by its release.
+ * uncontended {@code Contest.tryClaim} followed by its release; each also in its zero-allocation
+ * form (the caller's buffer, a reusable claim handle).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +48,8 @@ public class SubstrateBenchmark
     private Fleet fleet;
     private OrbitCache cache;
     private Contest contest;
+    private ClaimHandle handle;
+    private final UnsafeBuffer value = new UnsafeBuffer(new byte[64]);
     private final byte[] key = "key-17".getBytes(StandardCharsets.UTF_8);
 
     /** Fills the cache ring to its capacity (distinct keys, then key-17 once more) and opens the contest. */
@@ -61,6 +67,7 @@ public class SubstrateBenchmark
         cache.put(key, "newest".getBytes(StandardCharsets.UTF_8));
         cache.get(key); // catch up once; the measured gets find nothing new
         contest = Contest.open(fleet);
+        handle = contest.claimHandle(1, "subject-into", "bench");
     }
 
     /** Removes the files. */
@@ -78,6 +85,29 @@ public class SubstrateBenchmark
     public byte[] cacheGet()
     {
         return cache.get(key).orElseThrow();
+    }
+
+    /**
+     * @return the value's length, copied into a reused buffer.
+     */
+    @Benchmark
+    public int cacheGetInto()
+    {
+        return cache.get(key, value, 0);
+    }
+
+    /**
+     * @return the fence token of the claim just released, through a reused claim handle.
+     */
+    @Benchmark
+    public long contestClaimIntoRelease()
+    {
+        if (contest.tryClaimInto(handle, TTL) != ClaimHandle.CLAIMED)
+        {
+            throw new IllegalStateException("uncontended claim yielded to node " + handle.holderNode());
+        }
+        handle.release();
+        return handle.fenceToken();
     }
 
     /**

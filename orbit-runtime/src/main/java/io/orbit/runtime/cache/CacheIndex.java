@@ -155,6 +155,25 @@ final class CacheIndex
     }
 
     /**
+     * The zero-allocation form of {@link #read}: the value of a hit, without a result object.
+     *
+     * @param prefix cache prefix.
+     * @param key    key inside the prefix.
+     * @param nowMs  monotonic now in ms, for expiry.
+     * @return the held value on a hit (never mutated: callers copy out of it, never into it); null on a miss.
+     */
+    byte[] hitValue(final byte[] prefix, final byte[] key, final long nowMs)
+    {
+        final Entry entry = entries.get(probe.set(prefix, key));
+        if (entry == null || entry.op == CacheFrame.OP_DELETE
+            || (entry.expiresAtMs != 0 && Long.compareUnsigned(entry.expiresAtMs, nowMs) <= 0))
+        {
+            return null;
+        }
+        return entry.value;
+    }
+
+    /**
      * Forgets everything below a new window floor.
      *
      * @param newFloor {@code max(0, head - capacity)}.

@@ -8,6 +8,7 @@ import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
+import org.agrona.MutableDirectBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -276,6 +277,40 @@ public final class OrbitCache
     public Optional<byte[]> get(final byte[] key)
     {
         return read(key).value();
+    }
+
+    /**
+     * The zero-allocation lookup: catches up with the ring, then copies the value of a hit into the
+     * caller's buffer.
+     *
+     * @param key    key inside this cache's prefix.
+     * @param dst    where the value goes.
+     * @param offset where in {@code dst} it starts.
+     * @return the value's length on a hit (bytes {@code offset .. offset+length-1} of {@code dst}); -1 on a
+     *         miss (absent, deleted, expired or reset), with {@code dst} untouched.
+     * @throws InvalidArgumentException for a null key or buffer, or when the value does not fit {@code dst}
+     *                               past {@code offset} (nothing is copied then).
+     */
+    public int get(final byte[] key, final MutableDirectBuffer dst, final int offset)
+    {
+        require(key, "key");
+        require(dst, "destination buffer");
+        synchronized (feed)
+        {
+            feed.catchUp();
+            final byte[] value = index.hitValue(prefix, key, nowMs());
+            if (value == null)
+            {
+                return -1;
+            }
+            if (offset < 0 || (long)offset + value.length > dst.capacity())
+            {
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): the value of "
+                    + value.length + " bytes does not fit the destination buffer of " + dst.capacity() + " bytes at offset " + offset);
+            }
+            dst.putBytes(offset, value);
+            return value.length;
+        }
     }
 
     /**

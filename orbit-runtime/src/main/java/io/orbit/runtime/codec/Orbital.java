@@ -5,6 +5,7 @@ import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;
+import io.orbit.runtime.ring.LaneFollower;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.Topology;
 
@@ -21,6 +22,12 @@ import java.util.TreeMap;
  * <p>Thread-safe. The allocating load forms use a per-thread view; {@link #loadView(FrameView)}
  * allocates nothing, and the codec's static field readers read the view's payload at offset 0.
  *
+ * <p>Per-node reads of a PER_NODE ring go through a per-thread {@link LaneFollower}: a reader that
+ * polls for the next value waits on the slot that value will land in, not on the lane head the
+ * writer updates with every frame. {@link #loadIfNewer} copies nothing while nothing changed, and
+ * {@link #load(int)} and {@link #load()} hand back the value they decoded last (no allocation) while
+ * its bytes are unchanged.
+ *
  * @param <T> the stored record type.
  */
 public final class Orbital<T>
@@ -30,13 +37,15 @@ public final class Orbital<T>
 
     private final OrbitCodec<T> codec;
     private final Ring ring;
-    private final ThreadLocal<FrameView> views;
+    private final boolean perNode;
+    private final ThreadLocal<Reads<T>> reads;
 
     private Orbital(final OrbitCodec<T> codec, final Ring ring)
     {
         this.codec = codec;
         this.ring = ring;
-        this.views = ThreadLocal.withInitial(ring::newFrameView);
+        this.perNode = ring.spec().topology() == Topology.PER_NODE;
+        this.reads = ThreadLocal.withInitial(() -> new Reads<>(codec, ring));
     }
 
     /**
@@ -100,8 +109,8 @@ public final class Orbital<T>
      */
     public Optional<T> load()
     {
-        final FrameView view = views.get();
-        return loadView(view) ? Optional.of(decode(view)) : Optional.empty();
+        final Reads<T> thread = reads.get();
+        return loadView(thread.view) ? decodeRemembered(thread, ring.laneCount(), thread.view) : Optional.empty();
     }
 
     /**
@@ -110,8 +119,8 @@ public final class Orbital<T>
      */
     public Optional<T> load(final int node)
     {
-        final FrameView view = views.get();
-        return loadView(node, view) ? Optional.of(decode(view)) : Optional.empty();
+        final Reads<T> thread = reads.get();
+        return loadView(node, thread.view) ? decodeRemembered(thread, perNode ? node : 0, thread.view) : Optional.empty();
     }
 
     /**
@@ -120,7 +129,7 @@ public final class Orbital<T>
      */
     public Optional<T> loadById(final long id)
     {
-        final FrameView view = views.get();
+        final FrameView view = reads.get().view;
         return ring.read(id, view) ? Optional.of(decode(view)) : Optional.empty();
     }
 
@@ -129,7 +138,7 @@ public final class Orbital<T>
      */
     public Map<Integer, T> loadAll()
     {
-        final FrameView view = views.get();
+        final FrameView view = reads.get().view;
         final Map<Integer, T> values = new TreeMap<>();
         if (ring.spec().topology() == Topology.PER_NODE)
         {
@@ -174,10 +183,53 @@ public final class Orbital<T>
      */
     public boolean loadView(final int node, final FrameView view)
     {
-        if (ring.spec().topology() == Topology.PER_NODE)
+        if (perNode)
         {
-            return node >= 0 && node < ring.laneCount() && ring.readLaneHead(node, view);
+            return node >= 0 && node < ring.laneCount() && reads.get().follower.readNewest(node, view);
         }
+        return scanShared(node, view);
+    }
+
+    /**
+     * Zero-allocation wait-for-the-next-value form: fills the view with the newest value of one node
+     * only when its id is not {@code knownId}, so a polling loop copies and allocates nothing while
+     * nothing changed. The view never goes back to an older value than one seen before the call.
+     *
+     * <pre>{@code
+     * long seen = 0;
+     * while (running)
+     * {
+     *     if (orbital.loadIfNewer(node, seen, view))
+     *     {
+     *         seen = view.id();
+     *         react(XCodec.busy(view.payload(), 0));
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param node    node id.
+     * @param knownId id of the value the caller holds ({@code view.id()} after the last true), 0 for none.
+     * @param view    view to fill.
+     * @return true when the view now holds the node's newest value, whose id is not {@code knownId};
+     *         false, with the view untouched, when that is still {@code knownId} or the node has no value.
+     */
+    public boolean loadIfNewer(final int node, final long knownId, final FrameView view)
+    {
+        if (node < 0 || (perNode && node >= ring.laneCount()))
+        {
+            return false;
+        }
+        final Reads<T> thread = reads.get();
+        if (perNode)
+        {
+            return thread.follower.readIfNot(node, knownId, view);
+        }
+        return scanShared(node, thread.view) && thread.view.id() != knownId && ring.read(thread.view.id(), view);
+    }
+
+    /** The newest value of one node in a SHARED ring: walk back from the head to that node's newest frame. */
+    private boolean scanShared(final int node, final FrameView view)
+    {
         final long head = ring.head(0);
         for (long counter = head - 1; counter >= Math.max(0, head - ring.capacity()); counter--)
         {
@@ -187,6 +239,12 @@ public final class Orbital<T>
             }
         }
         return false;
+    }
+
+    private Optional<T> decodeRemembered(final Reads<T> thread, final int source, final FrameView view)
+    {
+        checkLength(view);
+        return thread.decoded.decode(source, view.payload());
     }
 
     /**
@@ -199,13 +257,33 @@ public final class Orbital<T>
      */
     public T decode(final FrameView view)
     {
+        checkLength(view);
+        return codec.decoder().decode(view.payload(), 0);
+    }
+
+    private void checkLength(final FrameView view)
+    {
         if (view.payloadLength() != codec.encodedLength())
         {
             throw new OrbitException("frame " + NetId64.toString(view.id()) + " of ring KIND " + ring.kind() + " ("
                 + ring.location() + ") holds " + view.payloadLength() + " bytes, but " + codec.type().getName()
                 + " encodes to " + codec.encodedLength());
         }
-        return codec.decoder().decode(view.payload(), 0);
+    }
+
+    /** What one reading thread keeps: its view for the allocating loads, its lane follower, its last decoded values. */
+    private static final class Reads<T>
+    {
+        private final FrameView view;
+        private final LaneFollower follower;
+        private final LastDecoded<T> decoded;
+
+        private Reads(final OrbitCodec<T> codec, final Ring ring)
+        {
+            this.view = ring.newFrameView();
+            this.follower = ring.spec().topology() == Topology.PER_NODE ? new LaneFollower(ring) : null;
+            this.decoded = new LastDecoded<>(codec.decoder(), codec.encodedLength(), ring.laneCount() + 1);
+        }
     }
 
     @Override

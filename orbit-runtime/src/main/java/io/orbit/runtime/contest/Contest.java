@@ -69,6 +69,8 @@ public final class Contest
 
     /** Longest time to live: deadlines stay comparable by subtraction. */
     private static final long MAX_TTL_NANOS = 1L << 62;
+    /** {@link #MAX_TTL_NANOS} as a Duration, made once: the zero-allocation claim compares against it. */
+    private static final Duration MAX_TTL = Duration.ofNanos(MAX_TTL_NANOS);
 
     private final Fleet fleet;
     private final OrbitClock clock;
@@ -124,21 +126,72 @@ public final class Contest
     public ContestResult tryClaim(final int subjectType, final String label, final String owner, final Duration ttl)
     {
         checkOpen("claim a contest subject");
+        final ClaimHandle handle = claimHandle(subjectType, label, owner);
+        if (claim(handle, ttlNanos(ttl)) == ClaimHandle.YIELDED)
+        {
+            return new ContestResult.YieldTo(handle.holder());
+        }
+        final Holder holder = new Holder(subjectType, label, owner, table.node(), table.pid(), handle.fenceToken,
+            handle.claimedAtNanos, handle.expiresAtNanos);
+        return new ContestResult.Claimed(new Guard(this, table, handle.slot, handle.subjectHash, handle.subject, handle.owner, holder,
+            handle.committedWord));
+    }
+
+    /**
+     * A reusable claim of one subject by one owner for {@link #tryClaimInto}: the labels are checked
+     * and encoded once, here.
+     *
+     * @param subjectType the subject's namespace, 0-255 (a {@code @ContestType} kind).
+     * @param label       the subject label, at most {@value #MAX_SUBJECT_BYTES} UTF-8 bytes.
+     * @param owner       who claims, at most {@value #MAX_OWNER_BYTES} UTF-8 bytes.
+     * @return the handle.
+     * @throws PayloadTooLargeException when a label is past its limit.
+     * @throws InvalidArgumentException for a null or empty label or a subject type outside 0-255.
+     */
+    public ClaimHandle claimHandle(final int subjectType, final String label, final String owner)
+    {
         checkSubjectType(subjectType);
-        final byte[] subject = utf8(label, "subject label", MAX_SUBJECT_BYTES);
-        final byte[] ownerBytes = utf8(owner, "owner label", MAX_OWNER_BYTES);
-        final long ttlNanos = ttlNanos(ttl);
-        final long hash = ContestTable.subjectHash(subjectType, subject);
+        return new ClaimHandle(this, subjectType, utf8(label, "subject label", MAX_SUBJECT_BYTES),
+            utf8(owner, "owner label", MAX_OWNER_BYTES));
+    }
+
+    /**
+     * The zero-allocation form of {@link #tryClaim}: tries once to claim the handle's subject and
+     * leaves the outcome in the handle (release with {@link ClaimHandle#release()}).
+     *
+     * @param handle a handle of this contest that holds no lease.
+     * @param ttl    how long the lease lives, positive.
+     * @return {@link ClaimHandle#CLAIMED}, or {@link ClaimHandle#YIELDED} with the live holder's
+     *         node, pid, fence token and deadline in the handle.
+     * @throws InvalidArgumentException for a non-positive ttl, a handle of another contest or one that holds its lease.
+     * @throws ContestTableFullException when the subject is new and every slot holds a live lease.
+     */
+    public int tryClaimInto(final ClaimHandle handle, final Duration ttl)
+    {
+        if (handle == null || handle.contest != this)
+        {
+            throw new InvalidArgumentException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
+                + "): the claim handle was not made by this contest (Contest.claimHandle)");
+        }
+        checkOpen("claim a contest subject");
+        handle.ensureFree();
+        return claim(handle, ttlNanos(ttl));
+    }
+
+    /** One claim attempt; the outcome (lease or blocking holder) lands in the handle. */
+    private int claim(final ClaimHandle handle, final long ttlNanos)
+    {
+        final long hash = handle.subjectHash;
         final int home = (int)hash & mask;
-        final SlotSnapshot snapshot = new SlotSnapshot();
+        final SlotSnapshot snapshot = handle.snapshot;
         boolean probed = false;
         while (true)
         {
-            final int slot = find(home, subjectType, hash, subject, snapshot);
+            final int slot = find(home, handle.subjectType, hash, handle.subject, snapshot);
             if (slot < 0)
             {
-                final ContestResult inserted = insert(home, subjectType, hash, subject, ownerBytes, ttlNanos, snapshot);
-                if (inserted != null)
+                final int inserted = insert(home, handle, ttlNanos);
+                if (inserted >= 0)
                 {
                     return inserted;
                 }
@@ -149,21 +202,51 @@ public final class Contest
                 final boolean ownProcess = snapshot.holderNode == table.node() && snapshot.holderPid == table.pid();
                 if (ownProcess || probed)
                 {
-                    return new ContestResult.YieldTo(snapshot.toHolder());
+                    return ClaimHandle.YIELDED;
                 }
                 probed = true; // the live-looking holder blocks us: probe its node once per call
                 if (!table.holderDead(snapshot.holderNode, snapshot.holderPid))
                 {
-                    return new ContestResult.YieldTo(snapshot.toHolder());
+                    return ClaimHandle.YIELDED;
                 }
             }
-            final Guard guard = claimAt(slot, snapshot.word, subjectType, hash, subject, ownerBytes, ttlNanos);
-            if (guard != null)
+            final long odd = table.begin(slot, snapshot.word);
+            if (odd != 0 && complete(slot, odd, handle, ttlNanos))
             {
-                return new ContestResult.Claimed(guard);
+                return ClaimHandle.CLAIMED;
             }
             // The expired or orphaned lease changed under us (someone else claimed, renewed or released it): look again.
         }
+    }
+
+    /**
+     * Releases a lease if it is still the one claimed: at once when the slot's seq word is still the
+     * one the claim committed (nothing touched the slot since), else after reading the slot.
+     *
+     * @return true when this call released the lease.
+     */
+    boolean release(
+        final int slot,
+        final long committedWord,
+        final int subjectType,
+        final long hash,
+        final byte[] subject,
+        final long fenceToken,
+        final SlotSnapshot snapshot)
+    {
+        long odd = committedWord == 0 ? 0 : table.begin(slot, committedWord);
+        while (odd == 0)
+        {
+            if (table.readStable(slot, snapshot) != ContestTable.VALID || !snapshot.holds(subjectType, hash, subject)
+                || snapshot.fenceToken != fenceToken)
+            {
+                return false;
+            }
+            odd = table.begin(slot, snapshot.word); // 0: the slot changed since the read, look again
+        }
+        table.writeFree(slot);
+        table.commit(slot, odd); // a failed commit means a taker already freed the slot: released either way
+        return true;
     }
 
     /**
@@ -259,23 +342,17 @@ public final class Contest
      * Inserts a lease for a subject that holds no slot, under the home slot's insert lock: with the
      * lock, no other claimant of this subject can insert it elsewhere meanwhile.
      *
-     * @return the claim, or null when the subject turned out to hold a slot.
+     * @return {@link ClaimHandle#CLAIMED}, or -1 when the subject turned out to hold a slot.
      */
-    private ContestResult insert(
-        final int home,
-        final int subjectType,
-        final long hash,
-        final byte[] subject,
-        final byte[] owner,
-        final long ttlNanos,
-        final SlotSnapshot snapshot)
+    private int insert(final int home, final ClaimHandle handle, final long ttlNanos)
     {
+        final SlotSnapshot snapshot = handle.snapshot;
         table.lockInsert(home);
         try
         {
-            if (find(home, subjectType, hash, subject, snapshot) >= 0)
+            if (find(home, handle.subjectType, handle.subjectHash, handle.subject, snapshot) >= 0)
             {
-                return null;
+                return -1;
             }
             while (true)
             {
@@ -296,10 +373,9 @@ public final class Contest
                     continue; // another subject took that slot first: choose again
                 }
                 table.raiseProbeLimit(((slot - home) & mask) + 1); // lookups must reach the new lease
-                final Guard guard = complete(slot, odd, subjectType, hash, subject, owner, ttlNanos);
-                if (guard != null)
+                if (complete(slot, odd, handle, ttlNanos))
                 {
-                    return new ContestResult.Claimed(guard);
+                    return ClaimHandle.CLAIMED;
                 }
             }
         }
@@ -357,41 +433,24 @@ public final class Contest
         return -1;
     }
 
-    /** Takes a subject's existing slot, whose expired or orphaned lease was read with {@code word}. */
-    private Guard claimAt(
-        final int slot,
-        final long word,
-        final int subjectType,
-        final long hash,
-        final byte[] subject,
-        final byte[] owner,
-        final long ttlNanos)
-    {
-        final long odd = table.begin(slot, word);
-        return odd == 0 ? null : complete(slot, odd, subjectType, hash, subject, owner, ttlNanos);
-    }
-
-    /** Writes a new lease into a slot this claimant is updating, with a fresh fence token. */
-    private Guard complete(
-        final int slot,
-        final long odd,
-        final int subjectType,
-        final long hash,
-        final byte[] subject,
-        final byte[] owner,
-        final long ttlNanos)
+    /** Writes a new lease into a slot this claimant is updating, with a fresh fence token; records it in the handle. */
+    private boolean complete(final int slot, final long odd, final ClaimHandle handle, final long ttlNanos)
     {
         final long token = table.nextFenceToken(); // taken inside the update: a later holder always gets a larger one
         final long now = clock.monotonicNanos();
         final long expiresAt = deadline(now, ttlNanos);
-        table.writeLease(slot, hash, token, now, expiresAt, subjectType, subject, owner);
+        table.writeLease(slot, handle.subjectHash, token, now, expiresAt, handle.subjectType, handle.subject, handle.owner);
         if (!table.commit(slot, odd))
         {
-            return null; // taken over while writing (we were paused past the pending bound): try again
+            return false; // taken over while writing (we were paused past the pending bound): try again
         }
-        final Holder holder = new Holder(subjectType, new String(subject, StandardCharsets.UTF_8),
-            new String(owner, StandardCharsets.UTF_8), table.node(), table.pid(), token, now, expiresAt);
-        return new Guard(this, table, slot, hash, subject, owner, holder);
+        handle.held = true;
+        handle.slot = slot;
+        handle.committedWord = ContestLayout.seqWord(ContestLayout.sequence(odd) + 1, table.node());
+        handle.fenceToken = token;
+        handle.claimedAtNanos = now;
+        handle.expiresAtNanos = expiresAt;
+        return true;
     }
 
     static long deadline(final long now, final long ttlNanos)
@@ -402,8 +461,11 @@ public final class Contest
 
     long ttlNanos(final Duration ttl)
     {
-        Arguments.positive(ttl, "lease ttl", context());
-        return ttl.compareTo(Duration.ofNanos(MAX_TTL_NANOS)) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
+        if (ttl == null || ttl.isNegative() || ttl.isZero())
+        {
+            Arguments.positive(ttl, "lease ttl", context()); // throws; the context string is built only on failure (claims allocate nothing)
+        }
+        return ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
     }
 
     private void checkSubjectType(final int subjectType)

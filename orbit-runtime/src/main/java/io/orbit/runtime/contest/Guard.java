@@ -35,6 +35,8 @@ public final class Guard implements AutoCloseable
     private final byte[] owner;
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile Holder holder;
+    /** The slot's seq word as this guard's last commit left it (claim or renew); 0 when unknown. */
+    private volatile long committedWord;
 
     Guard(
         final Contest contest,
@@ -43,7 +45,8 @@ public final class Guard implements AutoCloseable
         final long subjectHash,
         final byte[] subject,
         final byte[] owner,
-        final Holder holder)
+        final Holder holder,
+        final long committedWord)
     {
         this.contest = contest;
         this.table = table;
@@ -52,6 +55,7 @@ public final class Guard implements AutoCloseable
         this.subject = subject;
         this.owner = owner;
         this.holder = holder;
+        this.committedWord = committedWord;
     }
 
     int slot()
@@ -119,6 +123,7 @@ public final class Guard implements AutoCloseable
             {
                 throw lost("its slot was taken over while renewing (this process was paused past the pending bound)");
             }
+            committedWord = ContestLayout.seqWord(ContestLayout.sequence(odd) + 1, table.node());
             holder = current.withExpiry(expiresAt);
             return;
         }
@@ -138,22 +143,8 @@ public final class Guard implements AutoCloseable
         {
             return false;
         }
-        final SlotSnapshot snapshot = new SlotSnapshot();
-        while (true)
-        {
-            if (table.readStable(slot, snapshot) != ContestTable.VALID || !isMine(snapshot))
-            {
-                return false;
-            }
-            final long odd = table.begin(slot, snapshot.word);
-            if (odd == 0)
-            {
-                continue; // the slot changed since the read: look again
-            }
-            table.writeFree(slot);
-            table.commit(slot, odd); // a failed commit means a taker already freed the slot: released either way
-            return true;
-        }
+        final Holder mine = holder;
+        return contest.release(slot, committedWord, mine.subjectType(), subjectHash, subject, mine.fenceToken(), new SlotSnapshot());
     }
 
     /**

@@ -113,19 +113,24 @@ public final class RingCursor
     public PollStats poll(final FrameHandler handler)
     {
         final PollStats stats = lastPoll;
-        stats.clear();
         final long currentGeneration = ring.resetGeneration();
         if (currentGeneration != generation)
         {
             generation = currentGeneration;
             Arrays.fill(next, 0);
             Arrays.fill(pendingCounter, -1);
+            stats.clear();
             stats.reset = true;
             totals.add(stats);
             return stats;
         }
         final boolean shared = ring.spec().topology() == Topology.SHARED;
         final long capacity = ring.capacity();
+        long delivered = 0;
+        long overwritten = 0;
+        long abandoned = 0;
+        long corrupt = 0;
+        long movedPast = 0;
         for (int lane = 0; lane < next.length; lane++)
         {
             final long head = ring.head(lane);
@@ -134,7 +139,7 @@ public final class RingCursor
             final long oldest = head - capacity;
             if (counter < oldest)
             {
-                stats.overwritten += oldest - counter;
+                overwritten += oldest - counter;
                 counter = oldest;
             }
             while (counter < head)
@@ -142,21 +147,21 @@ public final class RingCursor
                 final int outcome = reader.read(lane, counter, view, true);
                 if (outcome == SlotReader.READY)
                 {
-                    stats.delivered++;
+                    delivered++;
                     handler.onFrame(view);
                 }
                 else if (outcome == SlotReader.OVERWRITTEN)
                 {
-                    stats.overwritten++;
+                    overwritten++;
                 }
                 else if (outcome == SlotReader.CORRUPT || !shared)
                 {
                     // PER_NODE heads cover committed frames only: anything else below the head is damage.
-                    stats.corrupt++;
+                    corrupt++;
                 }
                 else if (abandoned(lane, counter, outcome))
                 {
-                    stats.abandoned++;
+                    abandoned++;
                 }
                 else
                 {
@@ -166,11 +171,11 @@ public final class RingCursor
             }
             if (counter > start)
             {
-                stats.movedPast += counter - start;
+                movedPast += counter - start;
                 next[lane] = counter;
             }
         }
-        totals.add(stats);
+        stats.record(totals, delivered, overwritten, abandoned, corrupt, movedPast);
         return stats;
     }
 

@@ -1,0 +1,83 @@
+package io.orbit.runtime.contest;
+
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.ring.FleetBacking;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+
+import static io.orbit.runtime.contest.ContestFixture.JOBS;
+import static io.orbit.runtime.contest.ContestFixture.LONG;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The zero-allocation claim form: same exclusion, fencing and release guarantees as
+ * {@link Contest#tryClaim}, with the outcome in a reusable handle.
+ */
+class ClaimHandleTest
+{
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void claimYieldReleaseAndClaimAgain(final FleetBacking backing)
+    {
+        try (ContestFixture fixture = new ContestFixture(backing))
+        {
+            final Contest zero = fixture.contest(0);
+            final Contest one = fixture.contest(1);
+            final ClaimHandle mine = zero.claimHandle(JOBS, "nightly", "worker-0");
+            final ClaimHandle theirs = one.claimHandle(JOBS, "nightly", "worker-1");
+            assertEquals(ClaimHandle.CLAIMED, zero.tryClaimInto(mine, LONG));
+            assertTrue(mine.isHeld());
+            final long first = mine.fenceToken();
+            assertEquals(zero.lastFenceToken(), first);
+
+            assertEquals(ClaimHandle.YIELDED, one.tryClaimInto(theirs, LONG), "one live holder per subject");
+            assertFalse(theirs.isHeld());
+            assertEquals(0, theirs.holderNode());
+            assertEquals(first, theirs.holderFenceToken());
+            assertEquals(mine.expiresAtNanos(), theirs.holderExpiresAtNanos());
+            assertEquals("worker-0", theirs.holder().owner());
+            assertFalse(one.tryClaim(JOBS, "nightly", "x", LONG).isClaimed(), "the allocating form sees the same lease");
+
+            assertThrows(InvalidArgumentException.class, () -> zero.tryClaimInto(mine, LONG), "a handle holds one lease at a time");
+            assertThrows(InvalidArgumentException.class, () -> one.tryClaimInto(mine, LONG), "a handle of another contest");
+
+            assertTrue(mine.release());
+            assertFalse(mine.release(), "released once");
+            assertTrue(zero.holder(JOBS, "nightly").isEmpty());
+            assertEquals(ClaimHandle.CLAIMED, one.tryClaimInto(theirs, LONG));
+            assertTrue(theirs.fenceToken() > first, "a later claim gets a larger fence token");
+            for (int round = 0; round < 3; round++)
+            {
+                assertTrue(theirs.release());
+                assertEquals(ClaimHandle.CLAIMED, one.tryClaimInto(theirs, LONG), "the handle is reusable");
+            }
+            assertTrue(theirs.release());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void releaseNeverTouchesTheLeaseOfTheNextHolder(final FleetBacking backing)
+    {
+        try (ContestFixture fixture = new ContestFixture(backing))
+        {
+            final Contest zero = fixture.contest(0);
+            final Contest one = fixture.contest(1);
+            final ClaimHandle late = zero.claimHandle(JOBS, "report", "slow");
+            assertEquals(ClaimHandle.CLAIMED, zero.tryClaimInto(late, Duration.ofSeconds(1)));
+            fixture.advanceMillis(2_000); // the lease expires
+            final ClaimHandle next = one.claimHandle(JOBS, "report", "fast");
+            assertEquals(ClaimHandle.CLAIMED, one.tryClaimInto(next, LONG));
+            assertFalse(late.release(), "the expired lease was taken: nothing to release");
+            assertEquals(next.fenceToken(), zero.holder(JOBS, "report").orElseThrow().fenceToken(), "the next holder keeps its lease");
+
+            final Guard guard = ((ContestResult.Claimed)zero.tryClaim(JOBS, "other", "g", Duration.ofSeconds(1))).guard();
+            fixture.advanceMillis(2_000);
+            assertTrue(one.tryClaim(JOBS, "other", "h", LONG).isClaimed());
+            assertFalse(guard.release(), "the guard's fast release path checks the slot too");
+            assertEquals("h", zero.holder(JOBS, "other").orElseThrow().owner());
+        }
+    }
+}
