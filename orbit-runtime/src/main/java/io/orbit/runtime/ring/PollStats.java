@@ -11,6 +11,7 @@ public final class PollStats
     long abandoned;
     long corrupt;
     long movedPast;
+    long resets;
     boolean reset;
 
     /**
@@ -62,6 +63,17 @@ public final class PollStats
     }
 
     /**
+     * @return resets seen: by this poll 0 or 1; summed in a cursor's totals. A reset is seen through the
+     *         reset generation (a Java reset) or in the lanes themselves, a head that moved backwards or
+     *         a consumed counter no longer committed (orbit-rs's {@code reset_ring}, which leaves the
+     *         generation alone); the cursor then restarts at counter 0 of every lane.
+     */
+    public long resets()
+    {
+        return resets;
+    }
+
+    /**
      * @return true when the ring was reset since the cursor's previous poll; the cursor restarted at counter 0.
      */
     public boolean reset()
@@ -76,6 +88,7 @@ public final class PollStats
         abandoned = 0;
         corrupt = 0;
         movedPast = 0;
+        resets = 0;
         reset = false;
     }
 
@@ -86,6 +99,7 @@ public final class PollStats
         abandoned += other.abandoned;
         corrupt += other.corrupt;
         movedPast += other.movedPast;
+        resets += other.resets;
         reset |= other.reset;
     }
 
@@ -93,6 +107,6 @@ public final class PollStats
     public String toString()
     {
         return "PollStats{delivered=" + delivered + ", overwritten=" + overwritten + ", abandoned=" + abandoned
-            + ", corrupt=" + corrupt + ", movedPast=" + movedPast + ", reset=" + reset + "}";
+            + ", corrupt=" + corrupt + ", movedPast=" + movedPast + ", resets=" + resets + "}";
     }
 }

@@ -85,6 +85,8 @@ public final class Ring
     @SuppressWarnings("unused")
     private volatile int writeLocked;
     private final WriterStats writerStats = new WriterStats();
+    private final ForeignWriterCheck foreignWriter = new ForeignWriterCheck(this);
+    private final LaneRecency recency;
 
     private Ring(
         final String fleet,
@@ -108,6 +110,7 @@ public final class Ring
         this.payloadCapacity = spec.payloadCapacity();
         this.slotsOffset = RingLayout.slotsOffset(laneCount);
         this.writeLane = spec.topology() == Topology.PER_NODE ? selfNode : 0;
+        this.recency = new LaneRecency(laneCount);
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
     }
@@ -393,7 +396,7 @@ public final class Ring
         try
         {
             final int laneHeader = laneHeaderOffset(writeLane);
-            final long first = buffer.getLong(laneHeader + WRITE_POS_OFFSET); // plain: only this process writes this lane
+            final long first = laneCounter();
             for (int i = 0; i < ids.length; i++)
             {
                 final long counter = first + i;
@@ -404,6 +407,7 @@ public final class Ring
                 buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
             }
             buffer.putLongRelease(laneHeader + WRITE_POS_OFFSET, first + ids.length); // head covers committed frames only
+            foreignWriter.published(first + ids.length);
         }
         finally
         {
@@ -460,12 +464,23 @@ public final class Ring
             return buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
         }
         lockWriteLane();
-        return laneCounter();
+        try
+        {
+            return laneCounter();
+        }
+        catch (final RuntimeException ex)
+        {
+            unlockWriteLane();
+            throw ex;
+        }
     }
 
+    /** The PER_NODE counter to write next; the lane lock is held. */
     private long laneCounter()
     {
-        return buffer.getLong(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET); // plain: only this process writes this lane
+        final long head = buffer.getLong(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET); // plain: only this process writes this lane
+        foreignWriter.beforePublish(head);
+        return head;
     }
 
     /**
@@ -513,6 +528,7 @@ public final class Ring
         }
         buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
         buffer.putLongRelease(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET, counter + 1); // head covers committed frames only
+        foreignWriter.published(counter + 1);
     }
 
     /** Ends a claim: PER_NODE releases the write lock (a failed write leaves the head where it was). */
@@ -754,7 +770,9 @@ public final class Ring
 
     /**
      * Reads the newest committed frame of the ring: for SHARED the newest of its lane, for PER_NODE
-     * the lane head with the highest {@code version} (ties go to the lower lane).
+     * the lane head with the highest {@code version} (ties go to the lower lane); a version-0 head
+     * (an unversioned writer such as orbit-rs's {@code Orbital::store}) is ordered by when this handle
+     * saw its lane change instead ({@link LaneRecency} states the rule).
      *
      * @param into view to fill.
      * @return true when the ring holds a committed frame.
@@ -770,13 +788,18 @@ public final class Ring
             int bestLane = -1;
             long bestVersion = 0;
             long bestCounter = 0;
+            long callTick = 0;
             for (int lane = 0; lane < laneCount; lane++)
             {
-                if (readLaneHead(lane, into, false) && (bestLane < 0 || Long.compareUnsigned(into.version(), bestVersion) > 0))
+                if (readLaneHead(lane, into, false))
                 {
-                    bestLane = lane;
-                    bestVersion = into.version();
-                    bestCounter = into.counter();
+                    callTick = recency.note(lane, into.counter(), callTick);
+                    if (bestLane < 0 || recency.newer(into.version(), lane, bestVersion, bestLane))
+                    {
+                        bestLane = lane;
+                        bestVersion = into.version();
+                        bestCounter = into.counter();
+                    }
                 }
             }
             if (bestLane < 0)

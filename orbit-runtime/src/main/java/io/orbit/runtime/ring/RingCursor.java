@@ -22,6 +22,8 @@ public final class RingCursor
     private final FrameView view;
     private final PollStats lastPoll = new PollStats();
     private final PollStats totals = new PollStats();
+    private final long[] heads;
+    private final ResetDetector resets;
     private long generation;
 
     /** @param start -1 from start, -2 at head, else that counter in every lane. */
@@ -34,12 +36,14 @@ public final class RingCursor
         this.pendingSince = new long[lanes];
         this.nextProbe = new long[lanes];
         this.view = ring.newFrameView();
+        this.heads = new long[lanes];
         this.generation = ring.resetGeneration();
         Arrays.fill(pendingCounter, -1);
         for (int lane = 0; lane < lanes; lane++)
         {
             next[lane] = start == -1 ? 0 : start == -2 ? ring.head(lane) : start;
         }
+        this.resets = new ResetDetector(ring);
     }
 
     /**
@@ -93,13 +97,14 @@ public final class RingCursor
     {
         final PollStats stats = lastPoll;
         stats.clear();
-        final long currentGeneration = ring.resetGeneration();
-        if (currentGeneration != generation)
+        if (resetSeen())
         {
-            generation = currentGeneration;
+            generation = ring.resetGeneration();
             Arrays.fill(next, 0);
             Arrays.fill(pendingCounter, -1);
+            resets.resynchronise(ring);
             stats.reset = true;
+            stats.resets = 1;
             totals.add(stats);
             return stats;
         }
@@ -107,8 +112,9 @@ public final class RingCursor
         final long capacity = ring.capacity();
         for (int lane = 0; lane < next.length; lane++)
         {
-            final long head = ring.head(lane);
+            final long head = heads[lane];
             long counter = next[lane];
+            boolean deliveredLast = false;
             final long start = counter;
             final long oldest = head - capacity;
             if (counter < oldest)
@@ -119,7 +125,8 @@ public final class RingCursor
             while (counter < head)
             {
                 final int outcome = ring.readSlot(lane, counter, view, true);
-                if (outcome == Ring.READY)
+                deliveredLast = outcome == Ring.READY;
+                if (deliveredLast)
                 {
                     stats.delivered++;
                     handler.onFrame(view);
@@ -147,10 +154,28 @@ public final class RingCursor
             {
                 stats.movedPast += counter - start;
                 next[lane] = counter;
+                resets.advanced(lane, counter, deliveredLast ? view : null);
             }
+            resets.observed(lane, head);
         }
         totals.add(stats);
         return stats;
+    }
+
+    /**
+     * Reads every lane head for this poll and checks for a reset: the reset generation moved (a Java
+     * reset), or a lane shows one ({@link ResetDetector}: a reset by orbit-rs, which leaves the
+     * generation alone).
+     */
+    private boolean resetSeen()
+    {
+        boolean seen = ring.resetGeneration() != generation;
+        for (int lane = 0; lane < heads.length; lane++)
+        {
+            heads[lane] = ring.head(lane);
+            seen = seen || resets.resetSeen(ring, lane, heads[lane], next[lane]);
+        }
+        return seen;
     }
 
     /**
