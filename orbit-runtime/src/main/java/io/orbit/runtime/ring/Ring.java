@@ -1,6 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.NotifyDisabledException;
 import io.orbit.runtime.OrbitException;
 import io.orbit.runtime.PayloadTooLargeException;
 import io.orbit.runtime.segment.Segment;
@@ -87,6 +88,9 @@ public final class Ring
     private final WriterStats writerStats = new WriterStats();
     private final ForeignWriterCheck foreignWriter = new ForeignWriterCheck(this);
     private final LaneRecency recency;
+    private final RingNotifier notifier;
+    private final RingWaiter waiter;
+    private volatile boolean closed;
 
     private Ring(
         final String fleet,
@@ -111,6 +115,8 @@ public final class Ring
         this.slotsOffset = RingLayout.slotsOffset(laneCount);
         this.writeLane = spec.topology() == Topology.PER_NODE ? selfNode : 0;
         this.recency = new LaneRecency(laneCount);
+        this.notifier = new RingNotifier(buffer, spec.notifyMode());
+        this.waiter = new RingWaiter(buffer);
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
     }
@@ -408,6 +414,7 @@ public final class Ring
             }
             buffer.putLongRelease(laneHeader + WRITE_POS_OFFSET, first + ids.length); // head covers committed frames only
             foreignWriter.published(first + ids.length);
+            notifier.published();
         }
         finally
         {
@@ -529,6 +536,7 @@ public final class Ring
         buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
         buffer.putLongRelease(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET, counter + 1); // head covers committed frames only
         foreignWriter.published(counter + 1);
+        notifier.published();
     }
 
     /** Ends a claim: PER_NODE releases the write lock (a failed write leaves the head where it was). */
@@ -546,7 +554,9 @@ public final class Ring
         if (!buffer.compareAndSetLong(slot + STAMP_OFFSET, 2 * counter + 1, 2 * counter + 2))
         {
             writerStats.onTakenOver();
+            return;
         }
+        notifier.published();
     }
 
     /**
@@ -1001,7 +1011,40 @@ public final class Ring
      */
     public void close()
     {
+        closed = true;
+        notifier.closing();
         segment.close();
+    }
+
+    // ------------------------------------------------------------------------------------ wake-ups
+
+    /**
+     * @return how this ring's publishers wake blocked subscribers (the spec's mode, or
+     *         {@link Notify#ALWAYS} under {@code -Dorbit.ring.notifyAlways=true}).
+     */
+    public Notify notifyMode()
+    {
+        return notifier.mode();
+    }
+
+    /**
+     * @return true once {@link #close()} was called on this handle.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /** Waits for a cursor of this ring; refused on a ring whose publishers never notify. */
+    boolean await(final RingWaiter.Readiness readiness, final long timeoutNs)
+    {
+        if (notifier.mode() == Notify.NONE)
+        {
+            throw new NotifyDisabledException("ring KIND " + spec.kind() + " of fleet " + fleet + " (" + segment.location()
+                + ") does not notify, so a blocked subscriber would never be woken: declare it with "
+                + "RingSpec.withNotify(Notify.WAITERS) in every process, or poll with an IdleStrategy");
+        }
+        return waiter.await(readiness, timeoutNs);
     }
 
     // ----------------------------------------------------------------------------------- test hooks

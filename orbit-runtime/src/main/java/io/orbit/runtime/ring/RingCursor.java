@@ -1,8 +1,12 @@
 package io.orbit.runtime.ring;
 
+import org.agrona.concurrent.IdleStrategy;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A subscriber's position in a ring: the next counter of every lane. Each poll inspects at most
@@ -24,6 +28,7 @@ public final class RingCursor
     private final PollStats totals = new PollStats();
     private final long[] heads;
     private final ResetDetector resets;
+    private final RingWaiter.Readiness readiness = this::mayPoll;
     private long generation;
 
     /** @param start -1 from start, -2 at head, else that counter in every lane. */
@@ -176,6 +181,57 @@ public final class RingCursor
             seen = seen || resets.resetSeen(ring, lane, heads[lane], next[lane]);
         }
         return seen;
+    }
+
+    /**
+     * Blocks until frames may be available, or the timeout passes: a publish (or a handle closing)
+     * anywhere in the fleet moved the ring's notification word, frames are already visible, or the
+     * ring was reset or closed. Spurious {@code true} is allowed: poll and wait again.
+     *
+     * @param timeout longest wait.
+     * @return true when the caller should poll; false when the timeout passed (or the thread was interrupted).
+     * @throws io.orbit.runtime.NotifyDisabledException when the ring's spec has {@link Notify#NONE}.
+     */
+    public boolean await(final Duration timeout)
+    {
+        return ring.await(readiness, timeout.toNanos());
+    }
+
+    /**
+     * Polls until {@code running} turns false, handing each poll's delivered count to the idle strategy
+     * (which idles on zero and resets on work).
+     *
+     * @param handler receives each delivered frame.
+     * @param idle    how to wait between empty polls.
+     * @param running checked before each poll.
+     * @return frames delivered.
+     */
+    public long pollLoop(final FrameHandler handler, final IdleStrategy idle, final BooleanSupplier running)
+    {
+        long delivered = 0;
+        while (running.getAsBoolean())
+        {
+            final long polled = poll(handler).delivered();
+            delivered += polled;
+            idle.idle((int)Math.min(polled, Integer.MAX_VALUE));
+        }
+        return delivered;
+    }
+
+    private boolean mayPoll()
+    {
+        if (ring.isClosed() || ring.resetGeneration() != generation)
+        {
+            return true;
+        }
+        for (int lane = 0; lane < next.length; lane++)
+        {
+            if (ring.head(lane) > next[lane])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
