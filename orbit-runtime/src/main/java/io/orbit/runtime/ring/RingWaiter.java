@@ -15,10 +15,13 @@ import static io.orbit.runtime.ring.RingLayout.WAITERS_OFFSET;
  * <ul>
  *   <li>With a futex (JDK 22+ build and runtime): register in the waiter count, re-read the word,
  *       {@code FUTEX_WAIT} on the value seen, unregister. Sleeps last at most
- *       {@link #FUTEX_SLICE_NS}, so a waiter also wakes for publishers that cannot make the call
- *       (JDK 17) or died between their increment and their wake.</li>
+ *       {@link #FUTEX_SLICE_NS}, so a waiter also wakes (late) for publishers that cannot make the
+ *       call (JDK 17, a JDK 17 build) or died between their increment and their wake.</li>
  *   <li>Without (JDK 17): watch the word, parking between looks from {@link #MIN_PARK_NS} doubling
- *       to {@link #MAX_PARK_NS}, back to the minimum after each change.</li>
+ *       to {@link #MAX_PARK_NS}; once the word has not moved for {@link #DEEP_IDLE_AFTER_NS} (across
+ *       calls), parks
+ *       of {@link #DEEP_IDLE_PARK_NS} (an idle subscriber then costs well under 1% of a core, and the
+ *       first wake-up after a long silence takes up to that long).</li>
  * </ul>
  * Process-local fleets take the same path (their memory is a direct buffer; a shared futex on it
  * behaves as on a mapped file).
@@ -26,11 +29,15 @@ import static io.orbit.runtime.ring.RingLayout.WAITERS_OFFSET;
 final class RingWaiter
 {
     /** Longest single futex sleep. */
-    static final long FUTEX_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long FUTEX_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** First park of the fallback. */
     static final long MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
-    /** Longest park of the fallback. */
+    /** Longest park of the fallback while the ring is active. */
     static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Silence after which the fallback parks longer. */
+    static final long DEEP_IDLE_AFTER_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Park of the fallback on a ring silent for {@link #DEEP_IDLE_AFTER_NS}. */
+    static final long DEEP_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** What a waiter checks before sleeping. */
     interface Readiness
@@ -43,6 +50,9 @@ final class RingWaiter
 
     private final AtomicBuffer buffer;
     private final long wordAddress;
+    /** Last word value a waiter of this handle saw, and when it changed: how long the ring has been silent (a heuristic; races are harmless). */
+    private volatile int lastWord;
+    private volatile long lastChangeAt = System.nanoTime();
 
     RingWaiter(final AtomicBuffer buffer)
     {
@@ -68,7 +78,13 @@ final class RingWaiter
             {
                 return true;
             }
-            final long remaining = deadline - System.nanoTime();
+            final long now = System.nanoTime();
+            final long remaining = deadline - now;
+            if (seen != lastWord)
+            {
+                lastWord = seen;
+                lastChangeAt = now;
+            }
             if (remaining <= 0 || Thread.currentThread().isInterrupted())
             {
                 return false;
@@ -91,7 +107,7 @@ final class RingWaiter
             else
             {
                 LockSupport.parkNanos(Math.min(park, remaining));
-                park = Math.min(2 * park, MAX_PARK_NS);
+                park = now - lastChangeAt >= DEEP_IDLE_AFTER_NS ? DEEP_IDLE_PARK_NS : Math.min(2 * park, MAX_PARK_NS);
             }
             if (buffer.getIntVolatile(NOTIFICATION_GENERATION_OFFSET) != seen)
             {
