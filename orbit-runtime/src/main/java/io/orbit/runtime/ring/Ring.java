@@ -1035,6 +1035,12 @@ public final class Ring
         return closed;
     }
 
+    /** After a commit made outside the publish paths (lane replication): wakes waiters as a publish does. */
+    void notifyPublished()
+    {
+        notifier.published();
+    }
+
     /** Waits for a cursor of this ring; refused on a ring whose publishers never notify. */
     boolean await(final RingWaiter.Readiness readiness, final long timeoutNs)
     {
