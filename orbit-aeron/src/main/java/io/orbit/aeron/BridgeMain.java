@@ -1,6 +1,6 @@
 package io.orbit.aeron;
 
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.segment.MappedFileStore;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.orbit.aeron;
 
-import io.orbit.runtime.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;

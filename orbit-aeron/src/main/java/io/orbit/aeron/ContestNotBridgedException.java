@@ -1,6 +1,6 @@
 package io.orbit.aeron;
 
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 
 /**
  * The contest table (KIND 222) cannot cross hosts: a lease that two hosts may both grant needs

@@ -1,7 +1,7 @@
 package io.orbit.aeron;
 
-import io.orbit.runtime.NodeOutsideFleetException;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.OrbitException;
 
 /**
  * Node numbering of a grid: H hosts share one fleet size, and host {@code h} owns the node range

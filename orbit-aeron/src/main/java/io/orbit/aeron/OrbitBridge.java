@@ -6,7 +6,7 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
 import io.orbit.runtime.heartbeat.NodeHeartbeat;
@@ -91,7 +91,7 @@ public final class OrbitBridge implements AutoCloseable
         Aeron client = null;
         try
         {
-            this.heartbeat = beats ? FleetHeartbeat.of(fleet) : null;
+            this.heartbeat = beats ? FleetHeartbeat.open(fleet) : null;
             for (final BridgedKind kind : config.kinds())
             {
                 if (!kind.isHeartbeat())
@@ -141,7 +141,7 @@ public final class OrbitBridge implements AutoCloseable
      * @param config the configuration.
      * @return the running bridge; close it to stop.
      * @throws ContestNotBridgedException when the kinds include the contest table.
-     * @throws io.orbit.runtime.NodeInUseException when another process holds the bridge node.
+     * @throws io.orbit.runtime.exceptions.NodeInUseException when another process holds the bridge node.
      */
     public static OrbitBridge start(final BridgeConfig config)
     {

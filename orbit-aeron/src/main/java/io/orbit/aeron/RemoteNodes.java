@@ -1,6 +1,6 @@
 package io.orbit.aeron;
 
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
 import io.orbit.runtime.ring.LaneReplicator;

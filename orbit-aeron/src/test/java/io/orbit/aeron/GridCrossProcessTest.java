@@ -50,8 +50,8 @@ class GridCrossProcessTest
                 assertEquals("load 7", view.payload().getStringWithoutLengthUtf8(0, view.payloadLength()));
                 assertTrue(onB.read(id).isPresent(), "readable by id on host B");
 
-                final OrbitCache cacheA = OrbitCache.builder(a).capacity(1024).payloadCapacity(64).build();
-                final OrbitCache cacheB = OrbitCache.builder(b).capacity(1024).payloadCapacity(64).build();
+                final OrbitCache cacheA = OrbitCache.builder(a).capacity(1024).payloadCapacity(64).open();
+                final OrbitCache cacheB = OrbitCache.builder(b).capacity(1024).payloadCapacity(64).open();
                 cacheA.put("k", "from A");
                 Await.until("host B's cache sees host A's put", () -> cacheB.get("k").isPresent());
                 assertEquals("from A", new String(cacheB.get("k").orElseThrow(), StandardCharsets.UTF_8));
@@ -100,8 +100,8 @@ class GridCrossProcessTest
             try (Fleet a = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 1, grid.dirs[0].path());
                  Fleet b = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 5, grid.dirs[1].path()))
             {
-                final OrbitEventBus busA = OrbitEventBus.of(a, 64, OrbitClock.system());
-                final OrbitEventBus busB = OrbitEventBus.of(b, 64, OrbitClock.system());
+                final OrbitEventBus busA = OrbitEventBus.builder(a).capacity(64).clock(OrbitClock.system()).open();
+                final OrbitEventBus busB = OrbitEventBus.builder(b).capacity(64).clock(OrbitClock.system()).open();
                 final OrbitEventCursor reader = busB.cursorFromStart();
                 long lastId = 0;
                 for (int i = 0; i < events; i++)
@@ -136,9 +136,9 @@ class GridCrossProcessTest
             grid.startBoth();
             try (Fleet b = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 5, grid.dirs[1].path()))
             {
-                final FleetHeartbeat onB = FleetHeartbeat.of(b);
+                final FleetHeartbeat onB = FleetHeartbeat.open(b);
                 final Fleet a = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 1, grid.dirs[0].path());
-                final FleetHeartbeat beatsA = FleetHeartbeat.of(a);
+                final FleetHeartbeat beatsA = FleetHeartbeat.open(a);
                 beatsA.beat();
                 Await.until("node 1 of host A reads LIVE on host B", () -> onB.read(1, LIVE).state() == NodeState.LIVE);
                 assertEquals(ProcessHandle.current().pid(), onB.read(1, LIVE).pid());
@@ -151,7 +151,7 @@ class GridCrossProcessTest
 
                 try (Fleet again = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 1, grid.dirs[0].path()))
                 {
-                    FleetHeartbeat.of(again).beat();
+                    FleetHeartbeat.open(again).beat();
                     Await.until("node 1 is back on host B", () -> onB.read(1, LIVE).state() == NodeState.LIVE);
 
                     grid.bridges[0].kill9(); // host A's bridge dies: the link is lost
@@ -161,7 +161,7 @@ class GridCrossProcessTest
 
                     grid.startBridge(0); // restart: the fleets of both hosts kept running
                     grid.awaitLinkUp(0);
-                    FleetHeartbeat.of(again).beat();
+                    FleetHeartbeat.open(again).beat();
                     Await.until("node 1 reads LIVE again after the restart", () -> onB.read(1, LIVE).state() == NodeState.LIVE);
                     final long id = again.ring(TYPED).publish(0, again.ring(TYPED).nextVersion(), new byte[] {42});
                     final Ring ringB = b.ring(TYPED);

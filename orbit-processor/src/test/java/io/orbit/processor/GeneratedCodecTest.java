@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import io.orbit.processor.support.GeneratedClasses;
 import io.orbit.processor.support.TestRecords;
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.OrbitException;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.RingSpec;
@@ -137,10 +137,10 @@ class GeneratedCodecTest
     {
         final UnsafeBuffer buffer = filledBuffer();
         final byte[] before = buffer.byteArray().clone();
-        final FrameTooLargeException tooLong = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException tooLong = assertThrows(PayloadTooLargeException.class,
             () -> classes.call(CODEC, "encode", buffer, BASE, rich("€€€€€€", new int[4])));
         assertEquals("com.example.Rich.name takes 18 UTF-8 bytes, more than its @Length(16)", tooLong.getMessage());
-        assertThrows(FrameTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("0123456789abcdefg", new int[4])));
+        assertThrows(PayloadTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("0123456789abcdefg", new int[4])));
         assertArrayEquals(before, buffer.byteArray());
     }
 
@@ -152,8 +152,8 @@ class GeneratedCodecTest
         assertEquals("com.example.Rich.name holds U+0000, which the zero padding cannot represent",
             assertThrows(InvalidValueException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("a\0b", new int[4]))).getMessage());
         assertEquals("com.example.Rich.scores has 3 elements, but its @Length is 4",
-            assertThrows(FrameTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("a", new int[3]))).getMessage());
-        assertThrows(FrameTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("a", new int[5])));
+            assertThrows(PayloadTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("a", new int[3]))).getMessage());
+        assertThrows(PayloadTooLargeException.class, () -> classes.call(CODEC, "encode", buffer, BASE, rich("a", new int[5])));
         final Object nullName = classes.newRecord(RICH, true, (byte)0, 'c', (short)0, 0, 0L, 0f, 0d, color("RED"),
             classes.newRecord("com.example.Point", 1, 2L), null, new int[4]);
         assertEquals("com.example.Rich.name is null",

@@ -1,5 +1,7 @@
 package io.orbit.runtime;
 
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+
 /**
  * 64-bit frame id minted by the writer of a frame, kept as a plain {@code long} so that ids never
  * allocate. Byte-compatible with the Rust crate {@code netid64}.
@@ -45,17 +47,17 @@ public final class NetId64
      * @param node    writer node, 0..65535.
      * @param counter writer counter; only the low 40 bits are kept.
      * @return the raw id.
-     * @throws IllegalArgumentException if kind or node is out of range.
+     * @throws InvalidNetIdException if kind or node is out of range.
      */
     public static long make(final int kind, final int node, final long counter)
     {
         if (kind < 0 || kind > MAX_KIND)
         {
-            throw new IllegalArgumentException("NetId64 kind must be 0..255, was " + kind);
+            throw new InvalidNetIdException("NetId64 kind must be 0..255, was " + kind);
         }
         if (node < 0 || node > MAX_NODE)
         {
-            throw new IllegalArgumentException("NetId64 node must be 0..65535, was " + node);
+            throw new InvalidNetIdException("NetId64 node must be 0..65535, was " + node);
         }
         return ((long)kind << KIND_SHIFT) | ((long)node << NODE_SHIFT) | (counter & COUNTER_MASK);
     }

@@ -1,5 +1,7 @@
 package io.orbit.runtime;
 
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,10 +55,10 @@ class NetId64Test
     @Test
     void makeRejectsKindAndNodeOutOfRange()
     {
-        assertThrows(IllegalArgumentException.class, () -> NetId64.make(256, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> NetId64.make(-1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> NetId64.make(0, 65536, 0));
-        assertThrows(IllegalArgumentException.class, () -> NetId64.make(0, -1, 0));
+        assertThrows(InvalidNetIdException.class, () -> NetId64.make(256, 0, 0));
+        assertThrows(InvalidNetIdException.class, () -> NetId64.make(-1, 0, 0));
+        assertThrows(InvalidNetIdException.class, () -> NetId64.make(0, 65536, 0));
+        assertThrows(InvalidNetIdException.class, () -> NetId64.make(0, -1, 0));
     }
 
     @Test

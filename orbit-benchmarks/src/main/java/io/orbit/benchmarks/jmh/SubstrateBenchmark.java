@@ -52,7 +52,7 @@ public class SubstrateBenchmark
     {
         scratch = new ShmScratch();
         fleet = Fleet.joinShmAs(scratch.fleetName(), 2, 0, scratch.directory());
-        cache = OrbitCache.builder(fleet).capacity(cacheCapacity).build();
+        cache = OrbitCache.builder(fleet).capacity(cacheCapacity).open();
         final byte[] value = new byte[32];
         for (int i = 0; i < cacheCapacity; i++)
         {

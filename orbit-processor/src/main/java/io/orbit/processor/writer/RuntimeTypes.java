@@ -20,9 +20,9 @@ final class RuntimeTypes
     static final ClassName TOPOLOGY = ClassName.get("io.orbit.runtime.ring", "Topology");
     static final ClassName FRAME_VIEW = ClassName.get("io.orbit.runtime.ring", "FrameView");
     static final ClassName FLEET = ClassName.get("io.orbit.runtime.fleet", "Fleet");
-    static final ClassName ORBIT_EXCEPTION = ClassName.get("io.orbit.runtime", "OrbitException");
-    static final ClassName INVALID_VALUE = ClassName.get("io.orbit.runtime", "InvalidValueException");
-    static final ClassName FRAME_TOO_LARGE = ClassName.get("io.orbit.runtime", "FrameTooLargeException");
+    static final ClassName ORBIT_EXCEPTION = ClassName.get("io.orbit.runtime.exceptions", "OrbitException");
+    static final ClassName INVALID_VALUE = ClassName.get("io.orbit.runtime.exceptions", "InvalidValueException");
+    static final ClassName FRAME_TOO_LARGE = ClassName.get("io.orbit.runtime.exceptions", "PayloadTooLargeException");
     static final ClassName DIRECT_BUFFER = ClassName.get("org.agrona", "DirectBuffer");
     static final ClassName MUTABLE_DIRECT_BUFFER = ClassName.get("org.agrona", "MutableDirectBuffer");
 

@@ -1,8 +1,9 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;
@@ -84,7 +85,7 @@ public final class OrbitCache
      */
     public static OrbitCache open(final Fleet fleet)
     {
-        return builder(fleet).build();
+        return builder(fleet).open();
     }
 
     /**
@@ -93,10 +94,12 @@ public final class OrbitCache
      * @param fleet  the fleet.
      * @param prefix key prefix, UTF-8 encoded.
      * @return the cache.
+     * @deprecated use {@code OrbitCache.builder(fleet).prefix(prefix).open()}.
      */
+    @Deprecated
     public static OrbitCache withPrefix(final Fleet fleet, final String prefix)
     {
-        return builder(fleet).prefix(prefix).build();
+        return builder(fleet).prefix(prefix).open();
     }
 
     /**
@@ -105,10 +108,12 @@ public final class OrbitCache
      * @param fleet  the fleet.
      * @param prefix key prefix bytes.
      * @return the cache.
+     * @deprecated use {@code OrbitCache.builder(fleet).prefix(prefix).open()}.
      */
+    @Deprecated
     public static OrbitCache withPrefix(final Fleet fleet, final byte[] prefix)
     {
-        return builder(fleet).prefix(prefix).build();
+        return builder(fleet).prefix(prefix).open();
     }
 
     /**
@@ -138,7 +143,7 @@ public final class OrbitCache
      * @param key   key inside this cache's prefix.
      * @param value value bytes.
      * @return the NetId64 of the PUT frame.
-     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     * @throws PayloadTooLargeException before anything is published, when prefix + key + value do not fit one slot.
      */
     public long put(final byte[] key, final byte[] value)
     {
@@ -150,16 +155,16 @@ public final class OrbitCache
      *
      * @param key   key inside this cache's prefix.
      * @param value value bytes.
-     * @param ttl   time to live; {@code null} = never expires; {@link Duration#ZERO} becomes 1 ms (as in
-     *              orbit-rs: the value lives at most until the next millisecond); other values are
-     *              rounded up to whole milliseconds.
+     * @param ttl   time to live, positive; {@code null} = never expires; rounded up to whole
+     *              milliseconds (never expires early).
      * @return the NetId64 of the PUT frame.
-     * @throws FrameTooLargeException before anything is published, when prefix + key + value do not fit one slot.
-     * @throws InvalidValueException  for a null key or value, or a negative ttl.
+     * @throws PayloadTooLargeException before anything is published, when prefix + key + value do not fit one slot.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException for a null or empty key, a null value,
+     *         or a zero or negative ttl.
      */
     public long put(final byte[] key, final byte[] value, final Duration ttl)
     {
-        require(key, "key");
+        requireKey(key);
         require(value, "value");
         return publish(CacheFrame.OP_PUT, expiresAt(ttl), key, value);
     }
@@ -197,7 +202,7 @@ public final class OrbitCache
      */
     public long delete(final byte[] key)
     {
-        require(key, "key");
+        requireKey(key);
         return publish(CacheFrame.OP_DELETE, 0, key, EMPTY);
     }
 
@@ -228,7 +233,7 @@ public final class OrbitCache
         if (scopedKeyLength > CacheFrame.MAX_FIELD_LENGTH || value.length > CacheFrame.MAX_FIELD_LENGTH
             || length > ring.payloadCapacity())
         {
-            throw new FrameTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
+            throw new PayloadTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
                 + scopedKeyLength + " (prefix " + prefix.length + " + key " + key.length + ") + value " + value.length
                 + ") exceeds the payload capacity " + ring.payloadCapacity() + " of ring KIND " + KIND + " in fleet "
                 + fleet.name() + ": scoped key + value may take at most " + maxScopedKeyLength(ring.payloadCapacity())
@@ -244,11 +249,7 @@ public final class OrbitCache
         {
             return 0;
         }
-        if (ttl.isNegative())
-        {
-            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): ttl must not be negative, was "
-                + ttl);
-        }
+        Arguments.positive(ttl, "ttl", context());
         final long ttlMs = ceilMillis(ttl);
         final long now = nowMs();
         final long expires = now > Long.MAX_VALUE - ttlMs ? Long.MAX_VALUE : now + ttlMs;
@@ -393,8 +394,23 @@ public final class OrbitCache
     {
         if (argument == null)
         {
-            throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): " + what + " must not be null");
+            Arguments.notNull(argument, what, context());
         }
+    }
+
+    /** Keys are non-empty; the context string is built only on failure (get is a hot path). */
+    private void requireKey(final byte[] key)
+    {
+        if (key == null || key.length == 0)
+        {
+            Arguments.label(Arguments.notNull(key, "key", context()).length, "key", maxScopedKeyLength(ring.payloadCapacity())
+                - prefix.length, context());
+        }
+    }
+
+    private String context()
+    {
+        return "cache of fleet " + fleet.name() + " (ring KIND " + KIND + ")";
     }
 
     private byte[] utf8(final String text, final String what)
@@ -416,14 +432,14 @@ public final class OrbitCache
 
     /**
      * Options of a cache handle. Every handle of one fleet must use the same ring capacity and payload
-     * capacity (the ring's spec): another spec raises {@link io.orbit.runtime.KindConflictException}
-     * in this process and {@link io.orbit.runtime.SegmentLayoutException} against a segment that exists.
+     * capacity (the ring's spec): another spec raises {@link io.orbit.runtime.exceptions.KindConflictException}
+     * in this process and {@link io.orbit.runtime.exceptions.SegmentLayoutException} against a segment that exists.
      */
     public static final class Builder
     {
         private final Fleet fleet;
         private byte[] prefix = EMPTY;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
         private int capacity = DEFAULT_CAPACITY;
         private int payloadCapacity = DEFAULT_PAYLOAD_CAPACITY;
 
@@ -431,9 +447,10 @@ public final class OrbitCache
         {
             if (fleet == null)
             {
-                throw new InvalidValueException("cache (ring KIND " + KIND + "): fleet must not be null");
+                throw new InvalidArgumentException("cache (ring KIND " + KIND + "): fleet must not be null");
             }
             this.fleet = fleet;
+            this.clock = fleet.clock();
         }
 
         /**
@@ -444,7 +461,7 @@ public final class OrbitCache
         {
             if (prefix == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
             }
             this.prefix = prefix.clone();
             return this;
@@ -458,7 +475,7 @@ public final class OrbitCache
         {
             if (prefix == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
             }
             this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
             return this;
@@ -472,7 +489,7 @@ public final class OrbitCache
         {
             if (clock == null)
             {
-                throw new InvalidValueException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
+                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
             }
             this.clock = clock;
             return this;
@@ -502,19 +519,29 @@ public final class OrbitCache
          * Opens the cache ring (creating or attaching to it) and the handle.
          *
          * @return the cache.
-         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-         * @throws FrameTooLargeException when the prefix leaves no room in a slot even for a RESET.
+         * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws PayloadTooLargeException when the prefix leaves no room in a slot even for a RESET.
          */
-        public OrbitCache build()
+        public OrbitCache open()
         {
             final RingSpec spec = ringSpec(capacity, payloadCapacity);
             if (prefix.length > CacheFrame.MAX_FIELD_LENGTH || CacheFrame.HEADER_LENGTH + prefix.length > payloadCapacity)
             {
-                throw new FrameTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
+                throw new PayloadTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
                     + payloadCapacity + " of ring KIND " + KIND + " in fleet " + fleet.name() + " (13-byte header + prefix, "
                     + "prefix at most " + CacheFrame.MAX_FIELD_LENGTH + " bytes)");
             }
             return new OrbitCache(fleet, fleet.ring(spec, OrbitCache.class), prefix, clock);
+        }
+
+        /**
+         * @return the cache.
+         * @deprecated use {@link #open()}, the name every substrate builder uses.
+         */
+        @Deprecated
+        public OrbitCache build()
+        {
+            return open();
         }
     }
 }

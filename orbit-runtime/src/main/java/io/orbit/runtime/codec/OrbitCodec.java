@@ -1,5 +1,6 @@
 package io.orbit.runtime.codec;
 
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.RingSpec;
 
@@ -12,8 +13,8 @@ import io.orbit.runtime.ring.RingSpec;
  * @param type          the record type.
  * @param ringSpec      its ring spec.
  * @param encodedLength bytes of one encoded value.
- * @param validator     throws {@link io.orbit.runtime.FrameTooLargeException} or
- *                      {@link io.orbit.runtime.InvalidValueException} for a value that cannot be encoded.
+ * @param validator     throws {@link io.orbit.runtime.exceptions.PayloadTooLargeException} or
+ *                      {@link io.orbit.runtime.exceptions.InvalidValueException} for a value that cannot be encoded.
  * @param encoder       writes a checked value into a buffer.
  * @param decoder       reads a value back.
  * @param <T>           the record type.
@@ -29,13 +30,13 @@ public record OrbitCodec<T>(
     /**
      * Checks that the encoded length is the ring's payload capacity.
      *
-     * @throws IllegalArgumentException when they differ.
+     * @throws InvalidRingSpecException when they differ.
      */
     public OrbitCodec
     {
         if (encodedLength != ringSpec.payloadCapacity())
         {
-            throw new IllegalArgumentException(type.getName() + " encodes to " + encodedLength
+            throw new InvalidRingSpecException(type.getName() + " encodes to " + encodedLength
                 + " bytes but its ring KIND " + ringSpec.kind() + " holds payloads of " + ringSpec.payloadCapacity());
         }
     }

@@ -1,7 +1,8 @@
 package io.orbit.runtime.codec;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.Ring;
@@ -46,11 +47,13 @@ public final class Orbital<T>
      * @param codec the type's codec.
      * @param <T>   the record type.
      * @return the accessor.
-     * @throws io.orbit.runtime.KindConflictException when another type already holds the KIND in this fleet.
-     * @throws io.orbit.runtime.SegmentLayoutException when the ring exists with another layout.
+     * @throws io.orbit.runtime.exceptions.KindConflictException when another type already holds the KIND in this fleet.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the ring exists with another layout.
      */
     public static <T> Orbital<T> of(final Fleet fleet, final OrbitCodec<T> codec)
     {
+        Arguments.notNull(fleet, "fleet", "Orbital");
+        Arguments.notNull(codec, "codec", "Orbital of fleet " + fleet.name());
         return new Orbital<>(codec, fleet.ring(codec.ringSpec(), codec.type()));
     }
 
@@ -75,12 +78,19 @@ public final class Orbital<T>
      *
      * @param value the value.
      * @return the NetId64 of the stored frame.
-     * @throws io.orbit.runtime.FrameTooLargeException before anything is written, when a string or
+     * @throws io.orbit.runtime.exceptions.PayloadTooLargeException before anything is written, when a string or
      *                                                 array does not fit its {@code @Length}.
-     * @throws io.orbit.runtime.InvalidValueException  before anything is written, for a null component.
+     * @throws io.orbit.runtime.exceptions.InvalidValueException  before anything is written, for a null component.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException for a null value.
+     * @throws io.orbit.runtime.exceptions.FleetClosedException once the fleet is closed.
      */
     public long store(final T value)
     {
+        if (value == null)
+        {
+            Arguments.notNull(value, "value", "Orbital of " + codec.type().getName() + " (fleet " + ring.fleetName() + ", KIND "
+                + ring.kind() + ")");
+        }
         codec.validator().validate(value);
         return ring.publish(STORE_FRAME_KIND, ring.nextVersion(), codec.encodedLength(), codec.encoder(), value);
     }

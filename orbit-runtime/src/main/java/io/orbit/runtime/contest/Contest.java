@@ -1,9 +1,10 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.ContestTableFullException;
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.ContestTableFullException;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.segment.Segment;
 
@@ -45,7 +46,7 @@ import java.util.Optional;
  * successful claim gets a fence token larger than every earlier one of the fleet.
  *
  * <p><b>Limits.</b> Subject labels up to {@value #MAX_SUBJECT_BYTES} UTF-8 bytes, owner
- * labels up to {@value #MAX_OWNER_BYTES} ({@link FrameTooLargeException} past them);
+ * labels up to {@value #MAX_OWNER_BYTES} ({@link PayloadTooLargeException} past them);
  * {@link #DEFAULT_SLOT_COUNT} subjects held at once unless the table was created with another slot
  * count ({@link ContestTableFullException} past it; live leases are never evicted).
  *
@@ -86,11 +87,11 @@ public final class Contest
 
     /**
      * Opens (creates or attaches to) the fleet's contest table with the default slot count and the
-     * system clock.
+     * fleet's clock.
      *
      * @param fleet the fleet.
      * @return the contest.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout.
      */
     public static Contest open(final Fleet fleet)
     {
@@ -115,12 +116,14 @@ public final class Contest
      * @param ttl         how long the lease lives unless renewed, positive.
      * @return {@link ContestResult.Claimed} with the guard of the new lease, or {@link ContestResult.YieldTo}
      *         naming the live holder.
-     * @throws FrameTooLargeException     when a label is past its limit (nothing is written).
-     * @throws InvalidValueException      for a null label, a subject type outside 0-255 or a non-positive ttl.
+     * @throws PayloadTooLargeException     when a label is past its limit (nothing is written).
+     * @throws InvalidArgumentException   for a null or empty label, a subject type outside 0-255 or a non-positive ttl.
+     * @throws io.orbit.runtime.exceptions.FleetClosedException once the fleet is closed.
      * @throws ContestTableFullException  when the subject is new and every slot holds a live lease.
      */
     public ContestResult tryClaim(final int subjectType, final String label, final String owner, final Duration ttl)
     {
+        checkOpen("claim a contest subject");
         checkSubjectType(subjectType);
         final byte[] subject = utf8(label, "subject label", MAX_SUBJECT_BYTES);
         final byte[] ownerBytes = utf8(owner, "owner label", MAX_OWNER_BYTES);
@@ -399,11 +402,7 @@ public final class Contest
 
     long ttlNanos(final Duration ttl)
     {
-        if (ttl == null || ttl.isNegative() || ttl.isZero())
-        {
-            throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
-                + "): a lease's ttl must be positive, was " + ttl);
-        }
+        Arguments.positive(ttl, "lease ttl", context());
         return ttl.compareTo(Duration.ofNanos(MAX_TTL_NANOS)) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
     }
 
@@ -411,24 +410,29 @@ public final class Contest
     {
         if (subjectType < 0 || subjectType > 255)
         {
-            throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
+            throw new InvalidArgumentException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
                 + "): subject type must be 0..255 (a @ContestType kind), was " + subjectType);
         }
     }
 
     private byte[] utf8(final String text, final String what, final int limit)
     {
-        if (text == null)
-        {
-            throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND + "): the " + what + " is null");
-        }
-        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > limit)
-        {
-            throw new FrameTooLargeException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND + "): the " + what + " is "
-                + bytes.length + " UTF-8 bytes; the limit is " + limit);
-        }
+        final byte[] bytes = Arguments.notNull(text, what, context()).getBytes(StandardCharsets.UTF_8);
+        Arguments.label(bytes.length, what + " (UTF-8)", limit, context());
         return bytes;
+    }
+
+    private String context()
+    {
+        return "fleet " + fleet.name() + " (KIND " + ContestLayout.KIND + ", contest)";
+    }
+
+    private void checkOpen(final String action)
+    {
+        if (fleet.isClosed())
+        {
+            throw fleet.closedException(action);
+        }
     }
 
     @Override
@@ -443,17 +447,19 @@ public final class Contest
     public static final class Builder
     {
         private final Fleet fleet;
-        private OrbitClock clock = OrbitClock.system();
+        private OrbitClock clock;
         private int slotCount = DEFAULT_SLOT_COUNT;
-        private Duration pendingBound = DEFAULT_PENDING_BOUND;
+        private Duration pendingBound;
 
         private Builder(final Fleet fleet)
         {
             if (fleet == null)
             {
-                throw new InvalidValueException("Contest: the fleet is null");
+                throw new InvalidArgumentException("Contest: the fleet is null");
             }
             this.fleet = fleet;
+            this.clock = fleet.clock();
+            this.pendingBound = fleet.pendingBound();
         }
 
         /**
@@ -464,7 +470,7 @@ public final class Contest
         {
             if (clock == null)
             {
-                throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND + "): the clock is null");
+                throw new InvalidArgumentException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND + "): the clock must not be null");
             }
             this.clock = clock;
             return this;
@@ -478,7 +484,7 @@ public final class Contest
         {
             if (slotCount < 1 || slotCount > ContestLayout.MAX_SLOT_COUNT || Integer.bitCount(slotCount) != 1)
             {
-                throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
+                throw new InvalidArgumentException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
                     + "): the contest table's slot count must be a power of two from 1 to " + ContestLayout.MAX_SLOT_COUNT
                     + ", was " + slotCount);
             }
@@ -488,7 +494,8 @@ public final class Contest
 
         /**
          * @param pendingBound how long to wait for a live process's unfinished slot update (or insert
-         *                     lock) before taking it over; positive (default 1 s). Dead processes'
+         *                     lock) before taking it over; positive (default the fleet's
+         *                     {@link Fleet#pendingBound()}, 1 s unless configured). Dead processes'
          *                     updates are taken over at once.
          * @return this builder.
          */
@@ -496,7 +503,7 @@ public final class Contest
         {
             if (pendingBound == null || pendingBound.isNegative() || pendingBound.isZero())
             {
-                throw new InvalidValueException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
+                throw new InvalidArgumentException("fleet " + fleet.name() + " (KIND " + ContestLayout.KIND
                     + "): the pending bound must be positive, was " + pendingBound);
             }
             this.pendingBound = pendingBound;
@@ -505,7 +512,7 @@ public final class Contest
 
         /**
          * @return the contest over the fleet's table (created or attached).
-         * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout or slot count.
+         * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout or slot count.
          */
         public Contest open()
         {

@@ -1,7 +1,6 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.segment.HeaderFields;
-import io.orbit.runtime.segment.SegmentFormat;
+import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.ByteOrder;
@@ -13,13 +12,14 @@ import static io.orbit.runtime.contest.ContestLayout.*;
  * reads as "never written"), and an attacher checks every header field against the slot count it
  * expects before anything is written.
  */
-final class ContestSegmentFormat implements SegmentFormat
+final class ContestSegmentFormat extends FixedHeaderFormat
 {
     private final String fleet;
     private final int slotCount;
 
     ContestSegmentFormat(final String fleet, final int slotCount)
     {
+        super(HEADER_SIZE, MAGIC_OFFSET, MAGIC);
         this.fleet = fleet;
         this.slotCount = slotCount;
     }
@@ -28,24 +28,6 @@ final class ContestSegmentFormat implements SegmentFormat
     public long segmentLength()
     {
         return ContestLayout.segmentLength(slotCount);
-    }
-
-    @Override
-    public int headerLength()
-    {
-        return HEADER_SIZE;
-    }
-
-    @Override
-    public int readyWordOffset()
-    {
-        return MAGIC_OFFSET;
-    }
-
-    @Override
-    public int readyWordValue()
-    {
-        return MAGIC;
     }
 
     @Override
@@ -59,10 +41,18 @@ final class ContestSegmentFormat implements SegmentFormat
         buffer.putInt(PROBE_LIMIT_OFFSET, 0, ByteOrder.LITTLE_ENDIAN);
     }
 
-    private void expect(final String location, final String field, final long expected, final long found)
+    @Override
+    protected String prefix(final String location)
     {
-        HeaderFields.expect("segment " + location + " (fleet " + fleet + ", KIND " + KIND + ", contest table): ",
-            field, expected, found, "");
+        return "segment " + location + " (fleet " + fleet + ", KIND " + KIND + ", contest table): ";
+    }
+
+    @Override
+    protected String leftoverHint(final String field)
+    {
+        return leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+            ? "another contest slot count (Contest.builder(fleet).slotCount) made it"
+            : "another program or Orbit version made it, or it is damaged");
     }
 
     @Override
@@ -73,6 +63,6 @@ final class ContestSegmentFormat implements SegmentFormat
         expect(location, "header_size", HEADER_SIZE, header.getShort(HEADER_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
         expect(location, "slot_count", slotCount, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
         expect(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        expect(location, "file size", segmentLength(), fileLength);
+        expectFileSize(location, fileLength);
     }
 }

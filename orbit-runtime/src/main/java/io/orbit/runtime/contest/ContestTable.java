@@ -1,6 +1,7 @@
 package io.orbit.runtime.contest;
 
 import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.segment.Backoff;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.invoke.MethodHandles;
@@ -8,7 +9,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.orbit.runtime.contest.ContestLayout.*;
 
@@ -43,8 +43,8 @@ final class ContestTable
 
     private static final int READ_ATTEMPTS = 4;
     private static final int SPINS = 64;
-    private static final int YIELDS = 256;
-    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** Contended slot and insert-lock waits: 64 spins, 256 yields, then 20 µs parks. */
+    private static final Backoff BACKOFF = new Backoff(SPINS, 256, TimeUnit.MICROSECONDS.toNanos(20));
     private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -305,7 +305,7 @@ final class ContestTable
             final long word = into.word;
             if (!isOdd(word))
             {
-                backOff(waits++); // changed under every attempt: plain contention, read again
+                BACKOFF.idle(waits++); // changed under every attempt: plain contention, read again
                 continue;
             }
             final long now = System.nanoTime();
@@ -336,7 +336,7 @@ final class ContestTable
                 takeOver(slot, word);
                 continue;
             }
-            backOff(waits++);
+            BACKOFF.idle(waits++);
         }
     }
 
@@ -463,7 +463,7 @@ final class ContestTable
                 }
                 continue;
             }
-            backOff(waits++);
+            BACKOFF.idle(waits++);
         }
     }
 
@@ -517,21 +517,5 @@ final class ContestTable
         }
         final long leasedBy = fleet.nodePid(holder);
         return leasedBy > 0 && leasedBy != holderPid; // the node was leased again by another process
-    }
-
-    private static void backOff(final int waits)
-    {
-        if (waits < SPINS)
-        {
-            Thread.onSpinWait();
-        }
-        else if (waits < SPINS + YIELDS)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(PARK_NANOS);
-        }
     }
 }

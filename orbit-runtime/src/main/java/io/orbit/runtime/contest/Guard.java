@@ -1,6 +1,6 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,11 +83,16 @@ public final class Guard implements AutoCloseable
      * with its fence token.
      *
      * @param ttl the new time to live, positive.
+     * @throws io.orbit.runtime.exceptions.FleetClosedException once the fleet is closed.
      * @throws LeaseLostException when the lease was released, or expired and was taken (by a claimant
      *                            of the subject, or its slot by another subject); nothing is written then.
      */
     public void renew(final Duration ttl)
     {
+        if (contest.fleet().isClosed())
+        {
+            throw contest.fleet().closedException("renew a contest lease");
+        }
         final long ttlNanos = contest.ttlNanos(ttl);
         if (released.get())
         {
@@ -123,11 +128,13 @@ public final class Guard implements AutoCloseable
      * Releases the lease if it is still this guard's. Never touches another holder's lease.
      *
      * @return true when this call released the lease; false when it was already released, or expired
-     *         and was taken by another claimant.
+     *         and was taken by another claimant, or the fleet is closed (a closed handle writes nothing;
+     *         its dead node frees the lease at once).
      */
     public boolean release()
     {
-        if (!released.compareAndSet(false, true))
+        // A closed fleet writes nothing: its node is dead (the lease is free at once) or already another process's.
+        if (!released.compareAndSet(false, true) || contest.fleet().isClosed())
         {
             return false;
         }

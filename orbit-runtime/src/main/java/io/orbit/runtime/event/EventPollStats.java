@@ -1,5 +1,7 @@
 package io.orbit.runtime.event;
 
+import io.orbit.runtime.ring.LossCounts;
+
 import java.util.Arrays;
 
 /**
@@ -17,16 +19,11 @@ import java.util.Arrays;
  * So {@code delivered + filtered + undecodable + overwritten + abandoned + corrupt == movedPast}.
  * The per-node figures split {@code movedPast} and the ring loss by publishing node (lane).
  */
-public final class EventPollStats
+public final class EventPollStats extends LossCounts
 {
     long delivered;
     long filtered;
     long undecodable;
-    long overwritten;
-    long abandoned;
-    long corrupt;
-    long movedPast;
-    boolean reset;
     final long[] movedPastByNode;
     final long[] ringDeliveredByNode;
 
@@ -61,38 +58,6 @@ public final class EventPollStats
     }
 
     /**
-     * @return counters lost to newer writes before this cursor read them (the subscriber fell behind).
-     */
-    public long overwritten()
-    {
-        return overwritten;
-    }
-
-    /**
-     * @return counters claimed but never committed (SHARED rings only; the event ring is PER_NODE, so 0).
-     */
-    public long abandoned()
-    {
-        return abandoned;
-    }
-
-    /**
-     * @return committed frames that failed the ring's validation; should be 0.
-     */
-    public long corrupt()
-    {
-        return corrupt;
-    }
-
-    /**
-     * @return counters the cursor moved past, over all nodes.
-     */
-    public long movedPast()
-    {
-        return movedPast;
-    }
-
-    /**
      * @return frames the ring delivered: {@code delivered + filtered + undecodable}.
      */
     public long ringDelivered()
@@ -104,17 +69,10 @@ public final class EventPollStats
      * @return events missed: {@code overwritten + abandoned + corrupt + undecodable} (orbit-rs's {@code lagged},
      *         split by class above).
      */
+    @Override
     public long lost()
     {
-        return overwritten + abandoned + corrupt + undecodable;
-    }
-
-    /**
-     * @return true when the ring was reset since the previous poll; the cursor restarted at counter 0.
-     */
-    public boolean reset()
-    {
-        return reset;
+        return overwritten() + abandoned() + corrupt() + undecodable;
     }
 
     /**
@@ -148,16 +106,18 @@ public final class EventPollStats
         return movedPastByNode[node] - ringDeliveredByNode[node];
     }
 
+    /** Takes over the ring counts of the ring poll underneath. */
+    void fromRing(final LossCounts ring)
+    {
+        copyLoss(ring);
+    }
+
     void clear()
     {
         delivered = 0;
         filtered = 0;
         undecodable = 0;
-        overwritten = 0;
-        abandoned = 0;
-        corrupt = 0;
-        movedPast = 0;
-        reset = false;
+        clearLoss();
         Arrays.fill(movedPastByNode, 0);
         Arrays.fill(ringDeliveredByNode, 0);
     }
@@ -167,11 +127,7 @@ public final class EventPollStats
         delivered += other.delivered;
         filtered += other.filtered;
         undecodable += other.undecodable;
-        overwritten += other.overwritten;
-        abandoned += other.abandoned;
-        corrupt += other.corrupt;
-        movedPast += other.movedPast;
-        reset |= other.reset;
+        addLoss(other);
         for (int node = 0; node < movedPastByNode.length; node++)
         {
             movedPastByNode[node] += other.movedPastByNode[node];
@@ -183,7 +139,6 @@ public final class EventPollStats
     public String toString()
     {
         return "EventPollStats{delivered=" + delivered + ", filtered=" + filtered + ", undecodable=" + undecodable
-            + ", overwritten=" + overwritten + ", abandoned=" + abandoned + ", corrupt=" + corrupt
-            + ", movedPast=" + movedPast + ", reset=" + reset + "}";
+            + ", " + lossString() + "}";
     }
 }

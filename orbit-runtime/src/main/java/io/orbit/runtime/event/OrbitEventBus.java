@@ -1,8 +1,9 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.Notify;
@@ -12,7 +13,6 @@ import org.agrona.DirectBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Append-only topic events over the fleet's event ring (SPEC §6.3): KIND {@value #KIND}, PER_NODE,
@@ -84,14 +84,36 @@ public final class OrbitEventBus
     }
 
     /**
-     * Opens the fleet's event ring with the default spec and the system clock.
+     * Opens the fleet's event ring with the default capacity and the fleet's clock.
      *
      * @param fleet the fleet.
      * @return the bus.
      */
+    public static OrbitEventBus open(final Fleet fleet)
+    {
+        return builder(fleet).open();
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @return a builder for a bus with another capacity or clock.
+     */
+    public static Builder builder(final Fleet fleet)
+    {
+        return new Builder(Arguments.notNull(fleet, "fleet", "event bus (ring KIND " + KIND + ")"));
+    }
+
+    /**
+     * Opens the fleet's event ring with the default spec and the fleet's clock.
+     *
+     * @param fleet the fleet.
+     * @return the bus.
+     * @deprecated use {@link #open(Fleet)}.
+     */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet)
     {
-        return of(fleet, DEFAULT_CAPACITY, OrbitClock.system());
+        return open(fleet);
     }
 
     /**
@@ -100,29 +122,30 @@ public final class OrbitEventBus
      * @param fleet the fleet.
      * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}).
      * @return the bus.
+     * @deprecated use {@code OrbitEventBus.builder(fleet).clock(clock).open()}.
      */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet, final OrbitClock clock)
     {
-        return of(fleet, DEFAULT_CAPACITY, clock);
+        return builder(fleet).clock(clock).open();
     }
 
     /**
-     * Opens the fleet's event ring with another capacity (tests, or fleets that agree on one). Every
-     * process of the fleet must use the same capacity.
+     * Opens the fleet's event ring with another capacity.
      *
      * @param fleet    the fleet.
      * @param capacity slots per node lane, a positive power of two.
      * @param clock    source of event timestamps.
      * @return the bus.
-     * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-     * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
-     * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+     * @deprecated use {@code OrbitEventBus.builder(fleet).capacity(capacity).clock(clock).open()}.
+     * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+     * @throws io.orbit.runtime.exceptions.KindConflictException    when the ring is already open in this fleet with another capacity.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException   when the ring segment exists with another layout.
      */
+    @Deprecated
     public static OrbitEventBus of(final Fleet fleet, final int capacity, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
-        return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
+        return builder(fleet).capacity(capacity).clock(clock).open();
     }
 
     /**
@@ -159,7 +182,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload, encoded as UTF-8.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final String payload)
@@ -173,7 +196,7 @@ public final class OrbitEventBus
      * @param topic   the topic.
      * @param payload the payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
+     * @throws PayloadTooLargeException when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes;
      *                                nothing is published.
      */
     public long publish(final String topic, final byte[] payload)
@@ -204,7 +227,7 @@ public final class OrbitEventBus
      * @param payloadOffset payload start.
      * @param payloadLength payload bytes.
      * @return the event's NetId64.
-     * @throws FrameTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
+     * @throws PayloadTooLargeException    when topic plus payload exceed {@value #MAX_TOPIC_AND_PAYLOAD} bytes.
      * @throws IndexOutOfBoundsException when a range lies outside its buffer; nothing is published.
      */
     public long publish(
@@ -234,9 +257,13 @@ public final class OrbitEventBus
 
     private void checkSize(final int topicLength, final int payloadLength, final String topic)
     {
+        if (topicLength == 0)
+        {
+            Arguments.label(topicLength, "topic", MAX_TOPIC_AND_PAYLOAD, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
+        }
         if ((long)topicLength + payloadLength > MAX_TOPIC_AND_PAYLOAD)
         {
-            throw new FrameTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
+            throw new PayloadTooLargeException("event " + (topic == null ? "" : "of topic '" + abbreviate(topic) + "' ")
                 + "has " + topicLength + " topic bytes + " + payloadLength + " payload bytes = " + (topicLength + payloadLength)
                 + "; an event frame of ring KIND " + KIND + " in fleet " + fleet.name() + " holds at most "
                 + MAX_TOPIC_AND_PAYLOAD + " (payload capacity " + PAYLOAD_CAPACITY + " - " + HEADER_LENGTH + "-byte header)");
@@ -252,7 +279,7 @@ public final class OrbitEventBus
     {
         if (value == null)
         {
-            throw new InvalidValueException("event " + what + " is null (ring KIND " + KIND + ", fleet " + fleet.name() + ")");
+            Arguments.notNull(value, what, "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
         }
         return value;
     }
@@ -287,7 +314,7 @@ public final class OrbitEventBus
      */
     public EventPollStats poll(final OrbitEventCursor cursor, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), null);
+        return own(cursor).poll(nonNull(handler, "handler"), null);
     }
 
     /**
@@ -301,7 +328,7 @@ public final class OrbitEventBus
      */
     public EventPollStats pollTopic(final OrbitEventCursor cursor, final byte[] topicUtf8, final EventHandler handler)
     {
-        return own(cursor).poll(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(topicUtf8, "topic"));
+        return own(cursor).poll(nonNull(handler, "handler"), nonNull(topicUtf8, "topic"));
     }
 
     /**
@@ -324,7 +351,7 @@ public final class OrbitEventBus
      */
     public EventPoll pollTopic(final OrbitEventCursor cursor, final String topic)
     {
-        return collect(cursor, Objects.requireNonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
+        return collect(cursor, nonNull(topic, "topic").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -346,14 +373,14 @@ public final class OrbitEventBus
         final List<OrbitEvent> events = new ArrayList<>();
         final EventPollStats stats = own(cursor).poll(view -> events.add(view.toEvent()), topicFilter);
         return new EventPoll(merged ? EventMerge.byTimestamp(events) : events, stats.filtered, stats.undecodable,
-            stats.overwritten, stats.abandoned, stats.corrupt, stats.movedPast, stats.reset);
+            stats.overwritten(), stats.abandoned(), stats.corrupt(), stats.movedPast(), stats.reset());
     }
 
     private OrbitEventCursor own(final OrbitEventCursor cursor)
     {
-        if (Objects.requireNonNull(cursor, "cursor").bus().ring != ring)
+        if (nonNull(cursor, "cursor").bus().ring != ring)
         {
-            throw new IllegalArgumentException(cursor + " belongs to another event ring than " + ring);
+            throw new InvalidArgumentException(cursor + " belongs to another event ring than " + ring);
         }
         return cursor;
     }
@@ -362,5 +389,55 @@ public final class OrbitEventBus
     public String toString()
     {
         return "OrbitEventBus{" + ring + "}";
+    }
+
+    /**
+     * Options of an event bus handle. Every process of a fleet must use the same capacity.
+     */
+    public static final class Builder
+    {
+        private final Fleet fleet;
+        private int capacity = DEFAULT_CAPACITY;
+        private OrbitClock clock;
+
+        private Builder(final Fleet fleet)
+        {
+            this.fleet = fleet;
+            this.clock = fleet.clock();
+        }
+
+        /**
+         * @param capacity slots per node lane, a positive power of two (default {@value OrbitEventBus#DEFAULT_CAPACITY}).
+         * @return this builder.
+         */
+        public Builder capacity(final int capacity)
+        {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param clock source of event timestamps ({@link OrbitClock#wallMillis()}); default the fleet's clock.
+         * @return this builder.
+         */
+        public Builder clock(final OrbitClock clock)
+        {
+            this.clock = Arguments.notNull(clock, "clock", "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
+            return this;
+        }
+
+        /**
+         * Opens (creates or attaches to) the fleet's event ring.
+         *
+         * @return the bus.
+         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
+         * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+         */
+        public OrbitEventBus open()
+        {
+            Arguments.notNull(clock, "clock", "event bus of fleet " + fleet.name() + " (ring KIND " + KIND + ")");
+            return new OrbitEventBus(fleet, fleet.ring(spec(capacity), OrbitEventBus.class), clock);
+        }
     }
 }

@@ -101,12 +101,8 @@ public final class OrbitEventCursor
             this.handler = null;
             this.topicFilter = null;
         }
-        stats.overwritten = ring.overwritten();
-        stats.abandoned = ring.abandoned();
-        stats.corrupt = ring.corrupt();
-        stats.movedPast = ring.movedPast();
-        stats.reset = ring.reset();
-        if (!stats.reset)
+        stats.fromRing(ring);
+        if (!stats.reset())
         {
             for (int node = 0; node < before.length; node++)
             {

@@ -1,8 +1,9 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.NodeInUseException;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.segment.MappedFileStore;
+import io.orbit.runtime.exceptions.NodeInUseException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.UntrustedFileException;
+import io.orbit.runtime.segment.OwnedFiles;
 import io.orbit.runtime.segment.ProcessIdentity;
 
 import java.io.IOException;
@@ -11,9 +12,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,16 +52,17 @@ final class FileNodeLeases implements NodeLeases
             FileChannel channel = null;
             try
             {
-                MappedFileStore.createOwnerOnly(file);
-                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                channel = openLeaseFile(file);
                 final FileLock lock = channel.tryLock();
                 if (lock == null)
                 {
+                    // The file is ours (verified), so the pid in it was written by a process of our uid.
                     final String holder = readHolder(channel);
                     channel.close();
                     throw new NodeInUseException("node " + node + " of fleet " + fleet + " is held by another live process"
                         + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; lock file " + file);
                 }
+                // Truncate only now: the file is verified ours and locked by us.
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap((ProcessIdentity.pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
                 HELD.put(file, channel);
@@ -77,6 +78,35 @@ final class FileNodeLeases implements NodeLeases
                     : ex.toString();
                 throw new OrbitException("cannot lease node " + node + " of fleet " + fleet + " through " + file + ": " + reason, ex);
             }
+            catch (final RuntimeException ex)
+            {
+                closeQuietly(channel);
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * Creates the lease file exclusively, or opens the existing one after checking it is a regular
+     * file of this uid with mode 0600; never follows a link, never truncates before the check.
+     */
+    private static FileChannel openLeaseFile(final Path file) throws IOException
+    {
+        while (true)
+        {
+            try
+            {
+                return OwnedFiles.createExclusive(file);
+            }
+            catch (final FileAlreadyExistsException exists)
+            {
+                final FileChannel channel = OwnedFiles.openOurs(file, "node lease file");
+                if (channel != null)
+                {
+                    return channel;
+                }
+                // Removed between the create and the open: create again.
+            }
         }
     }
 
@@ -90,12 +120,12 @@ final class FileNodeLeases implements NodeLeases
             {
                 return true;
             }
-            if (!Files.exists(file))
+            try (FileChannel channel = OwnedFiles.openOurs(file, "node lease file"))
             {
-                return false;
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
-            {
+                if (channel == null)
+                {
+                    return false;
+                }
                 final FileLock lock = channel.tryLock();
                 if (lock == null)
                 {
@@ -104,9 +134,9 @@ final class FileNodeLeases implements NodeLeases
                 lock.release();
                 return false;
             }
-            catch (final IOException ex)
+            catch (final IOException | UntrustedFileException ex)
             {
-                // A lease file we cannot open (removed meanwhile, or not ours) has no live holder we can see.
+                // A lease file we cannot open (removed meanwhile) or must not trust (not ours) has no live holder of ours.
                 return false;
             }
         }
@@ -119,12 +149,21 @@ final class FileNodeLeases implements NodeLeases
     long recordedPid(final int node)
     {
         final Path file = directory.resolve(SegmentNames.nodeLease(fleet, node));
-        try
+        synchronized (HELD)
         {
-            final String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (HELD.containsKey(file))
+            {
+                // Never open (and close) a lease file this JVM holds: closing any channel drops the lock.
+                return ProcessIdentity.pid();
+            }
+        }
+        try (FileChannel channel = OwnedFiles.openOurs(file, "node lease file"))
+        {
+            // Only a verified file of our uid is read: a pid planted by another user is never reported.
+            final String text = channel == null ? "" : readHolder(channel);
             return text.isEmpty() ? -1 : Long.parseLong(text);
         }
-        catch (final IOException | NumberFormatException ex)
+        catch (final IOException | NumberFormatException | UntrustedFileException ex)
         {
             return -1;
         }

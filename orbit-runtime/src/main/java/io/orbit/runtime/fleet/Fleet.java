@@ -1,12 +1,17 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.EmptyFleetException;
-import io.orbit.runtime.NodeOutsideFleetException;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.FleetClosedException;
+import io.orbit.runtime.exceptions.InvalidFleetSizeException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
+import io.orbit.runtime.segment.FileFacts;
 import io.orbit.runtime.segment.MappedFileStore;
+import io.orbit.runtime.segment.OwnedFiles;
+import io.orbit.runtime.segment.ProcessIdentity;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentFormat;
 import io.orbit.runtime.segment.SegmentStore;
@@ -15,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +52,10 @@ public final class Fleet implements AutoCloseable
     private final RingRegistry rings;
     private final List<Segment> tables = new ArrayList<>();
     private final List<NodeLease> extraLeases = new ArrayList<>();
-    private final long pendingBoundMs = Long.getLong(Ring.PENDING_BOUND_PROPERTY, Ring.DEFAULT_PENDING_BOUND_MS);
-    private boolean closed;
+    private final long pendingBoundMs;
+    private final OrbitClock clock;
+    /** Written once under the monitor; read without it by {@link #isClosed()} (volatile: visible at once). */
+    private volatile boolean closed;
 
     private Fleet(
         final String name,
@@ -56,9 +64,13 @@ public final class Fleet implements AutoCloseable
         final boolean shm,
         final SegmentStore store,
         final NodeLeases leases,
-        final Runnable onClose)
+        final Runnable onClose,
+        final Duration pendingBound,
+        final OrbitClock clock)
     {
         this.name = name;
+        this.pendingBoundMs = pendingBound.toMillis();
+        this.clock = clock;
         this.size = size;
         this.node = node;
         this.shm = shm;
@@ -75,6 +87,35 @@ public final class Fleet implements AutoCloseable
             onClose.run();
             throw ex;
         }
+    }
+
+    /**
+     * A fleet's configuration, with its defaults read from the system properties now.
+     *
+     * @param name fleet name, 1-32 characters of {@code [A-Za-z0-9_.]}.
+     * @param size number of nodes, 1-65535.
+     * @return the context; finish with {@link FleetContext#joinShm()} or {@link FleetContext#join()}.
+     */
+    public static FleetContext builder(final String name, final int size)
+    {
+        return new FleetContext(name, size);
+    }
+
+    static Fleet joinLocal(final FleetContext context)
+    {
+        validate(context.name(), context.size(), context.node());
+        final LocalFleets.State state = LocalFleets.acquire(context.name());
+        return new Fleet(context.name(), context.size(), context.node(), false, state.store(), state,
+            () -> LocalFleets.release(state), context.pendingBound(), context.clock());
+    }
+
+    static Fleet joinShm(final FleetContext context)
+    {
+        validate(context.name(), context.size(), context.node());
+        OwnedFiles.checkDirectory(context.directory(), "fleet " + context.name());
+        final MappedFileStore store = new MappedFileStore(context.directory(), context.attachTimeout().toMillis());
+        return new Fleet(context.name(), context.size(), context.node(), true, store,
+            new FileNodeLeases(context.name(), context.directory()), () -> { }, context.pendingBound(), context.clock());
     }
 
     /**
@@ -99,9 +140,7 @@ public final class Fleet implements AutoCloseable
      */
     public static Fleet joinAs(final String name, final int size, final int node)
     {
-        validate(name, size, node);
-        final LocalFleets.State state = LocalFleets.acquire(name);
-        return new Fleet(name, size, node, false, state.store(), state, () -> LocalFleets.release(state));
+        return builder(name, size).node(node).join();
     }
 
     /**
@@ -124,7 +163,7 @@ public final class Fleet implements AutoCloseable
      * @param size number of nodes.
      * @param node this process's node; its lease is held until {@link #close()}.
      * @return the handle.
-     * @throws io.orbit.runtime.NodeInUseException when another live process holds the node.
+     * @throws io.orbit.runtime.exceptions.NodeInUseException when another live process holds the node.
      */
     public static Fleet joinShmAs(final String name, final int size, final int node)
     {
@@ -142,10 +181,7 @@ public final class Fleet implements AutoCloseable
      */
     public static Fleet joinShmAs(final String name, final int size, final int node, final Path directory)
     {
-        validate(name, size, node);
-        final MappedFileStore store = new MappedFileStore(
-            directory, Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
-        return new Fleet(name, size, node, true, store, new FileNodeLeases(name, directory), () -> { });
+        return builder(name, size).node(node).directory(directory).joinShm();
     }
 
     private static void validate(final String name, final int size, final int node)
@@ -154,7 +190,8 @@ public final class Fleet implements AutoCloseable
         FleetName.validate(name);
         if (size < 1 || size > MAX_SIZE)
         {
-            throw new EmptyFleetException("fleet " + name + ": size must be 1.." + MAX_SIZE + ", was " + size);
+            throw new InvalidFleetSizeException("fleet " + name + ": size must be 1.." + MAX_SIZE
+                + " (node ids are 16 bits), was " + size);
         }
         if (node < 0 || node >= size)
         {
@@ -168,6 +205,24 @@ public final class Fleet implements AutoCloseable
     public String name()
     {
         return name;
+    }
+
+    /**
+     * @return how long a live process's claimed-but-unfinished slot is waited for before it is given
+     *         up (SHARED rings, and the default of every contest of this fleet); see
+     *         {@link FleetContext#pendingBound(Duration)}.
+     */
+    public Duration pendingBound()
+    {
+        return Duration.ofMillis(pendingBoundMs);
+    }
+
+    /**
+     * @return the clock substrates opened on this fleet use unless their builder names another.
+     */
+    public OrbitClock clock()
+    {
+        return clock;
     }
 
     /**
@@ -199,8 +254,8 @@ public final class Fleet implements AutoCloseable
      *
      * @param spec the ring's spec.
      * @return the ring.
-     * @throws io.orbit.runtime.KindConflictException when the KIND is already open with another spec.
-     * @throws io.orbit.runtime.SegmentLayoutException when the segment exists with another layout.
+     * @throws io.orbit.runtime.exceptions.KindConflictException when the KIND is already open with another spec.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the segment exists with another layout.
      */
     public Ring ring(final RingSpec spec)
     {
@@ -213,13 +268,20 @@ public final class Fleet implements AutoCloseable
      * @param spec     the ring's spec.
      * @param claimant the type stored in the ring, named in conflict messages; null for untyped use.
      * @return the ring.
-     * @throws io.orbit.runtime.KindConflictException when another type or spec already holds the KIND.
+     * @throws io.orbit.runtime.exceptions.KindConflictException when another type or spec already holds the KIND.
      */
     public Ring ring(final RingSpec spec, final Class<?> claimant)
     {
         checkOpen();
-        return rings.ring(spec, claimant, () -> Ring.open(
+        final Ring ring = rings.ring(spec, claimant, () -> Ring.open(
             store, SegmentNames.segment(name, spec.kind()), name, spec, size, node, leases, pendingBoundMs));
+        if (closed)
+        {
+            // close() ran meanwhile; its closeAll may have missed this ring: never hand out a writable ring.
+            ring.close();
+            throw closedException("open a ring");
+        }
+        return ring;
     }
 
     /**
@@ -246,7 +308,7 @@ public final class Fleet implements AutoCloseable
      *
      * @param node a node of the fleet other than those this process already holds.
      * @return the held lease.
-     * @throws io.orbit.runtime.NodeInUseException when another process, or this one, holds the node.
+     * @throws io.orbit.runtime.exceptions.NodeInUseException when another process, or this one, holds the node.
      */
     public synchronized NodeLease leaseNode(final int node)
     {
@@ -338,6 +400,7 @@ public final class Fleet implements AutoCloseable
     public static int removeSegments(final String name, final Path directory)
     {
         FleetName.validate(name);
+        OwnedFiles.checkDirectory(directory, "fleet " + name);
         final FileNodeLeases leases = new FileNodeLeases(name, directory);
         final List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory))
@@ -345,7 +408,7 @@ public final class Fleet implements AutoCloseable
             for (final Path file : entries)
             {
                 final String fileName = file.getFileName().toString();
-                if (SegmentNames.belongsTo(name, fileName))
+                if (SegmentNames.belongsTo(name, fileName) && isOurs(file))
                 {
                     files.add(file);
                     final int node = leaseFileNode(name, fileName);
@@ -368,6 +431,13 @@ public final class Fleet implements AutoCloseable
         return files.size();
     }
 
+    /** Only files of this uid are removed; a file another user planted is theirs to remove. */
+    private static boolean isOurs(final Path file) throws IOException
+    {
+        final FileFacts facts = FileFacts.read(file);
+        return facts != null && facts.uid() == ProcessIdentity.uid();
+    }
+
     private static int leaseFileNode(final String fleet, final String fileName)
     {
         final String prefix = "orbit-" + fleet + "-node";
@@ -387,12 +457,31 @@ public final class Fleet implements AutoCloseable
         }
     }
 
-    private synchronized void checkOpen()
+    private void checkOpen()
     {
         if (closed)
         {
-            throw new OrbitException("fleet " + name + " (node " + node + ") is closed");
+            throw closedException("open a ring or table");
         }
+    }
+
+    /**
+     * @return true once {@link #close()} has begun: every later write through this handle, its rings
+     *         and its substrates throws {@link FleetClosedException}.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * @param action what was asked, e.g. {@code "claim"}.
+     * @return the exception for an action on this closed handle, naming the fleet and node.
+     */
+    public FleetClosedException closedException(final String action)
+    {
+        return new FleetClosedException("cannot " + action + ": fleet " + name + " (node " + node + ") is closed; its node may "
+            + "already belong to another process, so a closed handle never writes again. Join the fleet again for a new handle");
     }
 
     /** A lease held through {@link #leaseNode(int)}. */

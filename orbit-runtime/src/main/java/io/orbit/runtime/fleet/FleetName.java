@@ -1,6 +1,6 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.InvalidFleetNameException;
 
 /**
  * The fleet naming rule: 1 to {@value #MAX_LENGTH} characters of {@code [A-Za-z0-9_.]}. No {@code -}

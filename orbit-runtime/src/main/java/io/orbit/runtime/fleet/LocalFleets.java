@@ -1,6 +1,6 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.segment.ProcessMemoryStore;
 
 import java.util.HashMap;

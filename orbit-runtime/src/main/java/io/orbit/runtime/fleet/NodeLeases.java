@@ -11,7 +11,7 @@ interface NodeLeases extends NodeLiveness
     /**
      * @param node node to lease.
      * @return the held lease; closing it frees the node.
-     * @throws io.orbit.runtime.NodeInUseException when another holder is alive.
+     * @throws io.orbit.runtime.exceptions.NodeInUseException when another holder is alive.
      */
     Lease acquire(int node);
 

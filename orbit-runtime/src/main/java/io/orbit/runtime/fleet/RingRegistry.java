@@ -1,6 +1,6 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.KindConflictException;
+import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
 

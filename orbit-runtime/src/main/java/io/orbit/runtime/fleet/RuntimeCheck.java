@@ -1,6 +1,6 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 
 import java.nio.ByteOrder;
 

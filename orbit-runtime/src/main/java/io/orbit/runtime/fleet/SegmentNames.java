@@ -1,5 +1,6 @@
 package io.orbit.runtime.fleet;
 
+import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.ProcessIdentity;
 
 /**
@@ -35,11 +36,13 @@ public final class SegmentNames
     /**
      * @param fleet    fleet name.
      * @param fileName a file name in the shared-memory directory.
-     * @return true when the file is a segment or lease of this fleet and this uid.
+     * @return true when the file is a segment, a temporary file of a segment being created, or a
+     *         lease of this fleet and this uid.
      */
     public static boolean belongsTo(final String fleet, final String fileName)
     {
         final String uid = "-" + ProcessIdentity.uid();
-        return fileName.startsWith("orbit-" + fleet + "-") && (fileName.endsWith(uid) || fileName.endsWith(uid + ".lock"));
+        return fileName.startsWith("orbit-" + fleet + "-") && (fileName.endsWith(uid) || fileName.endsWith(uid + ".lock")
+            || MappedFileStore.isTemporary(fileName) && fileName.contains(uid + "."));
     }
 }

@@ -1,10 +1,12 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.LeaseLostException;
-import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.LeaseLostException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
+import io.orbit.runtime.segment.Backoff;
 import io.orbit.runtime.segment.Segment;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 
 import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
@@ -58,7 +59,8 @@ public final class FleetHeartbeat
 
     /** Torn reads are retried this often before the slot is read as it stands. */
     static final int READ_ATTEMPTS = 64;
-    private static final int SPINS_BEFORE_YIELD = 32;
+    /** Torn-read retries: 32 spins, then yields (at most READ_ATTEMPTS in all, so never a park). */
+    private static final Backoff BACKOFF = new Backoff(32, Integer.MAX_VALUE, 0);
 
     /** One write lock per fleet handle, so several FleetHeartbeat instances of one node never interleave beats. */
     private static final Map<Fleet, Object> WRITE_LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -86,32 +88,48 @@ public final class FleetHeartbeat
     }
 
     /**
-     * Opens (creates or attaches to) the fleet's heartbeat table, with the system clock.
+     * Opens (creates or attaches to) the fleet's heartbeat table, with the fleet's clock.
      *
      * @param fleet the fleet.
      * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout (for
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout (for
      *                                                 example another fleet size).
      */
-    public static FleetHeartbeat of(final Fleet fleet)
+    public static FleetHeartbeat open(final Fleet fleet)
     {
-        return of(fleet, OrbitClock.system());
+        return builder(fleet).open();
     }
 
     /**
-     * Opens the fleet's heartbeat table with a given clock (tests inject a {@link io.orbit.runtime.ManualClock}).
-     *
      * @param fleet the fleet.
-     * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()}).
-     * @return the heartbeat.
-     * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+     * @return a builder for a heartbeat with another clock.
      */
+    public static Builder builder(final Fleet fleet)
+    {
+        return new Builder(Arguments.notNull(fleet, "fleet", "heartbeat (KIND " + KIND + ")"));
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @return the heartbeat.
+     * @deprecated use {@link #open(Fleet)}.
+     */
+    @Deprecated
+    public static FleetHeartbeat of(final Fleet fleet)
+    {
+        return open(fleet);
+    }
+
+    /**
+     * @param fleet the fleet.
+     * @param clock source of beat times and of "now" in snapshots.
+     * @return the heartbeat.
+     * @deprecated use {@code FleetHeartbeat.builder(fleet).clock(clock).open()}.
+     */
+    @Deprecated
     public static FleetHeartbeat of(final Fleet fleet, final OrbitClock clock)
     {
-        Objects.requireNonNull(fleet, "fleet");
-        Objects.requireNonNull(clock, "clock");
-        final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
-        return new FleetHeartbeat(fleet, segment, clock);
+        return builder(fleet).clock(clock).open();
     }
 
     /**
@@ -140,6 +158,10 @@ public final class FleetHeartbeat
     {
         synchronized (writeLock)
         {
+            if (fleet.isClosed())
+            {
+                throw fleet.closedException("beat");
+            }
             final int slot = selfSlot;
             // Plain read: only this process writes this slot (node lease), and only under the write lock.
             final long stamp = buffer.getLong(slot + STAMP_OFFSET);
@@ -214,7 +236,7 @@ public final class FleetHeartbeat
      *
      * @param maxAge age up to which a beating node with a held lease is LIVE (inclusive).
      * @return one entry per node, in node order.
-     * @throws IllegalArgumentException when {@code maxAge} is negative.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException when {@code maxAge} is null, zero or negative.
      */
     public HeartbeatSnapshot snapshot(final Duration maxAge)
     {
@@ -234,7 +256,7 @@ public final class FleetHeartbeat
      * @param node   a node of the fleet.
      * @param maxAge age up to which the node is LIVE.
      * @return its heartbeat.
-     * @throws io.orbit.runtime.NodeOutsideFleetException when the node is outside the fleet.
+     * @throws io.orbit.runtime.exceptions.NodeOutsideFleetException when the node is outside the fleet.
      */
     public NodeHeartbeat read(final int node, final Duration maxAge)
     {
@@ -274,7 +296,7 @@ public final class FleetHeartbeat
             consistent = (stamp & 1) == 0 && buffer.getLongOpaque(slot + STAMP_OFFSET) == stamp;
             if (!consistent)
             {
-                idle(attempt);
+                BACKOFF.idle(attempt);
             }
         }
         final boolean leaseHeld = fleet.isNodeAlive(node);
@@ -288,24 +310,9 @@ public final class FleetHeartbeat
         return new NodeHeartbeat(node, state, beats, Duration.ofNanos(ageNanos), pid, startTime, incarnation, leaseHeld, consistent);
     }
 
-    private static void idle(final int attempt)
+    private long maxAgeNanos(final Duration maxAge)
     {
-        if (attempt < SPINS_BEFORE_YIELD)
-        {
-            Thread.onSpinWait();
-        }
-        else
-        {
-            Thread.yield();
-        }
-    }
-
-    private static long maxAgeNanos(final Duration maxAge)
-    {
-        if (Objects.requireNonNull(maxAge, "maxAge").isNegative())
-        {
-            throw new IllegalArgumentException("heartbeat maxAge must not be negative, was " + maxAge);
-        }
+        Arguments.positive(maxAge, "maxAge", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
         try
         {
             return maxAge.toNanos();
@@ -328,5 +335,44 @@ public final class FleetHeartbeat
     public String toString()
     {
         return "FleetHeartbeat{fleet=" + fleet.name() + ", node=" + fleet.node() + ", " + segment.location() + "}";
+    }
+
+    /**
+     * Options of a heartbeat handle.
+     */
+    public static final class Builder
+    {
+        private final Fleet fleet;
+        private OrbitClock clock;
+
+        private Builder(final Fleet fleet)
+        {
+            this.fleet = fleet;
+            this.clock = fleet.clock();
+        }
+
+        /**
+         * @param clock source of beat times and of "now" in snapshots ({@link OrbitClock#monotonicNanos()});
+         *              tests inject a {@link io.orbit.runtime.ManualClock}. Default the fleet's clock.
+         * @return this builder.
+         */
+        public Builder clock(final OrbitClock clock)
+        {
+            this.clock = Arguments.notNull(clock, "clock", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
+            return this;
+        }
+
+        /**
+         * Opens (creates or attaches to) the fleet's heartbeat table.
+         *
+         * @return the heartbeat.
+         * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+         */
+        public FleetHeartbeat open()
+        {
+            Arguments.notNull(clock, "clock", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
+            final Segment segment = fleet.table(KIND, new HeartbeatTableFormat(fleet.name(), KIND, fleet.size()));
+            return new FleetHeartbeat(fleet, segment, clock);
+        }
     }
 }

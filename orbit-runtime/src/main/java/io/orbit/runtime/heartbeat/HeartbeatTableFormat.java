@@ -1,8 +1,7 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.segment.HeaderFields;
-import io.orbit.runtime.segment.SegmentFormat;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
+import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.ByteOrder;
@@ -15,7 +14,7 @@ import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
  * raises {@link SegmentLayoutException} naming the file, fleet, KIND, field, expected and found value;
  * nothing is written to a segment that failed validation.
  */
-final class HeartbeatTableFormat implements SegmentFormat
+final class HeartbeatTableFormat extends FixedHeaderFormat
 {
     /** The ring magic ("ORBT"), recognised only to explain a ring segment found under this KIND. */
     private static final int RING_MAGIC = 0x4F524254;
@@ -26,6 +25,7 @@ final class HeartbeatTableFormat implements SegmentFormat
 
     HeartbeatTableFormat(final String fleet, final int kind, final int slots)
     {
+        super(HEADER_LENGTH, MAGIC_OFFSET, MAGIC);
         this.fleet = fleet;
         this.kind = kind;
         this.slots = slots;
@@ -38,24 +38,6 @@ final class HeartbeatTableFormat implements SegmentFormat
     }
 
     @Override
-    public int headerLength()
-    {
-        return HEADER_LENGTH;
-    }
-
-    @Override
-    public int readyWordOffset()
-    {
-        return MAGIC_OFFSET;
-    }
-
-    @Override
-    public int readyWordValue()
-    {
-        return MAGIC;
-    }
-
-    @Override
     public void initialize(final AtomicBuffer buffer)
     {
         // Slots of a new segment are already zero ("never beaten"); only the header needs writing.
@@ -65,10 +47,12 @@ final class HeartbeatTableFormat implements SegmentFormat
         buffer.putByte(KIND_OFFSET, (byte)kind);
     }
 
-    private void expect(final String location, final String field, final long expected, final long found)
+    @Override
+    protected String leftoverHint(final String field)
     {
-        HeaderFields.expect(prefix(location), field, expected, found,
-            "slot_count".equals(field) ? " (every process of a fleet must join it with the same size)" : "");
+        return leftover(fleet, "slot_count".equals(field) || "file size".equals(field)
+            ? "a fleet of another size made it (every process of a fleet must join it with the same size)"
+            : "another program or Orbit version made it, or it is damaged");
     }
 
     @Override
@@ -86,10 +70,11 @@ final class HeartbeatTableFormat implements SegmentFormat
         expect(location, "kind", kind, header.getByte(KIND_OFFSET) & 0xFF);
         expect(location, "slot_count", slots, header.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
         expect(location, "slot_size", SLOT_SIZE, header.getInt(SLOT_SIZE_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL);
-        expect(location, "file size", segmentLength(), fileLength);
+        expectFileSize(location, fileLength);
     }
 
-    private String prefix(final String location)
+    @Override
+    protected String prefix(final String location)
     {
         return "heartbeat table " + location + " (fleet " + fleet + ", KIND " + kind + "): ";
     }

@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.exceptions.FleetClosedException;
 import org.agrona.DirectBuffer;
 
 /**
@@ -27,15 +28,24 @@ public final class ExclusivePublisher implements AutoCloseable
      * @param offset    payload start in {@code source}.
      * @param length    payload length, at most the ring's payload capacity.
      * @return the NetId64 minted for the frame.
-     * @throws IllegalStateException after {@link #close()}.
+     * @throws FleetClosedException after {@link #close()} or once the ring (its fleet) is closed; the
+     *         lane is given back then, so the closing fleet can release its node.
      */
     public long publish(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
         if (closed)
         {
-            throw new IllegalStateException("exclusive publisher of " + ring + " is closed");
+            throw new FleetClosedException("cannot publish: the exclusive publisher of " + ring + " is closed");
         }
-        return ring.publishHeld(frameKind, version, source, offset, length);
+        try
+        {
+            return ring.publishHeld(frameKind, version, source, offset, length);
+        }
+        catch (final FleetClosedException ex)
+        {
+            close();
+            throw ex;
+        }
     }
 
     /**

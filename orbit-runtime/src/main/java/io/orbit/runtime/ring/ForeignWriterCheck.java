@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.ForeignWriterException;
+import io.orbit.runtime.exceptions.ForeignWriterException;
 
 /**
  * Notices another writer on the PER_NODE lane this process holds. Only the holder of a node's lease

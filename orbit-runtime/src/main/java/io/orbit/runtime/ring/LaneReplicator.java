@@ -1,9 +1,9 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.InvalidNetIdException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -83,6 +83,8 @@ public final class LaneReplicator
      * @param length    payload length, at most the ring's payload capacity.
      * @return true when written; false for a duplicate (PER_NODE counter below the head) or a SHARED
      *         slot a newer writer already owns ({@link #dropped()}).
+     * @throws io.orbit.runtime.exceptions.FleetClosedException once the ring (its fleet) is closed.
+     * @throws io.orbit.runtime.exceptions.InvalidArgumentException for a frame kind outside 0..255.
      * @throws LeaseLostException     when the lease has been freed.
      * @throws InvalidNetIdException  when the id names another KIND or node, or another counter.
      */
@@ -95,6 +97,7 @@ public final class LaneReplicator
         final int offset,
         final int length)
     {
+        ring.checkWritable(frameKind);
         if (!lease.isHeld())
         {
             throw new LeaseLostException("replicator of node " + lease.node() + " in ring KIND " + kind + " ("
@@ -132,10 +135,10 @@ public final class LaneReplicator
             for (long gap = Math.max(head, counter + 1 - capacity); gap < counter; gap++)
             {
                 // 2g+4 > 2g+2: readers of g see "overwritten"; ordered before the head by the release below.
-                buffer.putLongOpaque(ring.slotOffset(lane, gap) + STAMP_OFFSET, 2 * gap + 4);
+                buffer.putLongOpaque(ring.slots().slotOffset(lane, gap) + STAMP_OFFSET, 2 * gap + 4);
             }
         }
-        final int slot = ring.slotOffset(lane, counter);
+        final int slot = ring.slots().slotOffset(lane, counter);
         buffer.putLongOpaque(slot + STAMP_OFFSET, 2 * counter + 1);
         VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
         writeFrame(slot, id, version, frameKind, source, offset, length);
@@ -150,14 +153,14 @@ public final class LaneReplicator
         final long sourceId, final long version, final int frameKind, final DirectBuffer source, final int offset, final int length)
     {
         final long counter = buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
-        final int slot = ring.slotOffset(0, counter);
-        if (!ring.acquireSharedSlot(slot, counter))
+        final int slot = ring.slots().slotOffset(0, counter);
+        if (!ring.writer().begin(slot, counter))
         {
             dropped++;
             return false;
         }
         writeFrame(slot, NetId64.make(kind, NetId64.node(sourceId), counter), version, frameKind, source, offset, length);
-        ring.commitShared(slot, counter);
+        ring.writer().commit(slot, counter);
         replicated++;
         return true;
     }

@@ -4,15 +4,10 @@ package io.orbit.runtime.ring;
  * What one poll did, by class. Owned and reused by its cursor (no allocation per poll); read it
  * before the next poll. Invariant: {@code delivered + overwritten + abandoned + corrupt == movedPast}.
  */
-public final class PollStats
+public final class PollStats extends LossCounts
 {
     long delivered;
-    long overwritten;
-    long abandoned;
-    long corrupt;
-    long movedPast;
     long resets;
-    boolean reset;
 
     /**
      * @return frames handed to the handler.
@@ -20,46 +15,6 @@ public final class PollStats
     public long delivered()
     {
         return delivered;
-    }
-
-    /**
-     * @return counters older than {@code head - capacity}, or whose slot already held a newer counter.
-     */
-    public long overwritten()
-    {
-        return overwritten;
-    }
-
-    /**
-     * @return SHARED counters claimed but never committed, whose writer is dead or pending past the bound.
-     */
-    public long abandoned()
-    {
-        return abandoned;
-    }
-
-    /**
-     * @return committed frames that failed validation (bad length, wrong id); should be 0.
-     */
-    public long corrupt()
-    {
-        return corrupt;
-    }
-
-    /**
-     * @return counters the cursor moved past, over all lanes.
-     */
-    public long movedPast()
-    {
-        return movedPast;
-    }
-
-    /**
-     * @return overwritten + abandoned + corrupt.
-     */
-    public long lost()
-    {
-        return overwritten + abandoned + corrupt;
     }
 
     /**
@@ -74,39 +29,31 @@ public final class PollStats
     }
 
     /**
-     * @return true when the ring was reset since the cursor's previous poll; the cursor restarted at counter 0.
+     * @return overwritten + abandoned + corrupt.
      */
-    public boolean reset()
+    @Override
+    public long lost()
     {
-        return reset;
+        return overwritten + abandoned + corrupt;
     }
 
     void clear()
     {
+        clearLoss();
         delivered = 0;
-        overwritten = 0;
-        abandoned = 0;
-        corrupt = 0;
-        movedPast = 0;
         resets = 0;
-        reset = false;
     }
 
     void add(final PollStats other)
     {
+        addLoss(other);
         delivered += other.delivered;
-        overwritten += other.overwritten;
-        abandoned += other.abandoned;
-        corrupt += other.corrupt;
-        movedPast += other.movedPast;
         resets += other.resets;
-        reset |= other.reset;
     }
 
     @Override
     public String toString()
     {
-        return "PollStats{delivered=" + delivered + ", overwritten=" + overwritten + ", abandoned=" + abandoned
-            + ", corrupt=" + corrupt + ", movedPast=" + movedPast + ", resets=" + resets + "}";
+        return "PollStats{delivered=" + delivered + ", " + lossString() + ", resets=" + resets + "}";
     }
 }

@@ -27,29 +27,32 @@ final class ResetDetector
     private final long[] deliveredId;
     private final long[] deliveredVersion;
     private final FrameView probe;
+    private final SlotReader reader;
+    private final long capacity;
 
     ResetDetector(final Ring ring)
     {
         final int lanes = ring.laneCount();
+        this.reader = ring.reader();
+        this.capacity = ring.capacity();
         this.lastHead = new long[lanes];
         this.passed = new long[lanes];
         this.deliveredCounter = new long[lanes];
         this.deliveredId = new long[lanes];
         this.deliveredVersion = new long[lanes];
         this.probe = new FrameView(0);
-        resynchronise(ring);
+        resynchronise();
     }
 
     /**
      * Whether the lane shows a reset since the previous poll.
      *
-     * @param ring the ring.
      * @param lane lane index.
      * @param head the lane's head read for this poll.
      * @param next the cursor's next counter in the lane.
      * @return true when the lane was reset.
      */
-    boolean resetSeen(final Ring ring, final int lane, final long head, final long next)
+    boolean resetSeen(final int lane, final long head, final long next)
     {
         final long previousHead = lastHead[lane];
         if (head < previousHead)
@@ -65,16 +68,16 @@ final class ResetDetector
         {
             return false; // the cursor was placed here, or did not deliver the counter below: nothing to compare
         }
-        if (last < head - ring.capacity())
+        if (last < head - capacity)
         {
             return false; // lapped: its slot holds a newer counter by now
         }
-        final int outcome = ring.readSlot(lane, last, probe, false);
-        if (outcome == Ring.NOT_YET || outcome == Ring.IN_FLIGHT)
+        final int outcome = reader.read(lane, last, probe, false);
+        if (outcome == SlotReader.NOT_YET || outcome == SlotReader.IN_FLIGHT)
         {
             return true; // a counter the cursor moved past is no longer (or not yet again) committed
         }
-        return outcome == Ring.READY && (probe.id() != deliveredId[lane] || probe.version() != deliveredVersion[lane]);
+        return outcome == SlotReader.READY && (probe.id() != deliveredId[lane] || probe.version() != deliveredVersion[lane]);
     }
 
     /**
@@ -108,14 +111,12 @@ final class ResetDetector
 
     /**
      * Forgets what was delivered and takes the current heads as the baseline (after a reset, or at creation).
-     *
-     * @param ring the ring.
      */
-    void resynchronise(final Ring ring)
+    void resynchronise()
     {
         for (int lane = 0; lane < lastHead.length; lane++)
         {
-            lastHead[lane] = ring.head(lane);
+            lastHead[lane] = reader.head(lane);
             passed[lane] = -1;
             deliveredCounter[lane] = -1;
         }

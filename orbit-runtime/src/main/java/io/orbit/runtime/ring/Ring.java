@@ -1,20 +1,19 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.NotifyDisabledException;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.Arguments;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.NotifyDisabledException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.orbit.runtime.ring.RingLayout.*;
 
@@ -28,7 +27,14 @@ import static io.orbit.runtime.ring.RingLayout.*;
  * {@code getAndAdd}, slots acquired by CAS on their stamp). Reads check the slot stamp before and
  * after copying (a seqlock) and check that the id carries the expected counter.
  *
+ * <p>The handle checks arguments and delegates: writes to the {@link LaneWriter} chosen for the
+ * topology when the ring opens ({@link PerNodeLaneWriter} or {@link SharedLaneWriter}), reads to
+ * the {@link SlotReader} it shares with its cursors.
+ *
  * <p>Instances are thread-safe. Obtain them from a fleet.
+ *
+ * <p>Longer than this project's ~500-line rule because it is the whole public surface of a ring
+ * (some thirty documented methods); each is an argument check and a one-line delegation.
  */
 public final class Ring
 {
@@ -37,33 +43,10 @@ public final class Ring
     /** Default of {@link #PENDING_BOUND_PROPERTY}. */
     public static final long DEFAULT_PENDING_BOUND_MS = 1000;
 
-    static final int READY = 0;
-    static final int OVERWRITTEN = 1;
-    static final int IN_FLIGHT = 2;
-    static final int NOT_YET = 3;
-    static final int CORRUPT = 4;
-
     /** A waiting writer or reader asks about the liveness of a stuck writer only after this long. */
     static final long PROBE_AFTER_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** ... and then at most this often (a probe is a few system calls). */
     static final long PROBE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
-
-    private static final int READ_ATTEMPTS = 4;
-    private static final int HEAD_ATTEMPTS = 4;
-    private static final int SPINS_BEFORE_YIELD = 200;
-    private static final VarHandle WRITE_LOCKED;
-
-    static
-    {
-        try
-        {
-            WRITE_LOCKED = MethodHandles.lookup().findVarHandle(Ring.class, "writeLocked", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
 
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
@@ -71,26 +54,21 @@ public final class Ring
     private final RingSpec spec;
     private final Segment segment;
     private final AtomicBuffer buffer;
+    private final RingSlots slots;
+    /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes (shared with {@link #writer}). */
+    private final LaneGate gate;
+    private final LaneWriter writer;
+    private final SlotReader reader;
     private final int fleetSize;
     private final int selfNode;
     private final int laneCount;
     private final int capacity;
-    private final long mask;
-    private final int stride;
     private final int payloadCapacity;
-    private final int slotsOffset;
-    private final int writeLane;
     private final NodeLiveness liveness;
     private final long pendingBoundNs;
-    /** 0 free, 1 held: serialises this process's writers of its PER_NODE lane (cheaper than a ReentrantLock). */
-    @SuppressWarnings("unused")
-    private volatile int writeLocked;
     private final WriterStats writerStats = new WriterStats();
-    private final ForeignWriterCheck foreignWriter = new ForeignWriterCheck(this);
-    private final LaneRecency recency;
     private final RingNotifier notifier;
     private final RingWaiter waiter;
-    private volatile boolean closed;
 
     private Ring(
         final String fleet,
@@ -109,16 +87,17 @@ public final class Ring
         this.selfNode = selfNode;
         this.laneCount = spec.topology().laneCount(fleetSize);
         this.capacity = spec.capacity();
-        this.mask = capacity - 1L;
-        this.stride = spec.slotStride();
         this.payloadCapacity = spec.payloadCapacity();
-        this.slotsOffset = RingLayout.slotsOffset(laneCount);
-        this.writeLane = spec.topology() == Topology.PER_NODE ? selfNode : 0;
-        this.recency = new LaneRecency(laneCount);
-        this.notifier = new RingNotifier(buffer, spec.notifyMode());
-        this.waiter = new RingWaiter(buffer);
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
+        this.slots = new RingSlots(buffer, spec, fleetSize, laneCount);
+        this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet + " (node " + selfNode + ")");
+        this.notifier = new RingNotifier(buffer, spec.notifyMode());
+        this.waiter = new RingWaiter(buffer);
+        this.writer = spec.topology() == Topology.PER_NODE
+            ? new PerNodeLaneWriter(slots, gate, selfNode, notifier, new ForeignWriterCheck(this))
+            : new SharedLaneWriter(slots, gate, selfNode, notifier, liveness, pendingBoundNs, writerStats);
+        this.reader = new SlotReader(slots);
     }
 
     /**
@@ -154,6 +133,14 @@ public final class Ring
     public RingSpec spec()
     {
         return spec;
+    }
+
+    /**
+     * @return the name of the fleet this ring belongs to.
+     */
+    public String fleetName()
+    {
+        return fleet;
     }
 
     /**
@@ -201,7 +188,7 @@ public final class Ring
      */
     public int writeLane()
     {
-        return writeLane;
+        return writer.writeLane;
     }
 
     /**
@@ -264,16 +251,9 @@ public final class Ring
      */
     public long publish(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
+        checkWrite(frameKind);
         checkLength(length);
-        final long counter = claim();
-        try
-        {
-            return writeCopy(counter, frameKind, version, source, offset, length);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return writer.publish(frameKind, version, source, offset, length);
     }
 
     /**
@@ -286,42 +266,22 @@ public final class Ring
      */
     public ExclusivePublisher exclusivePublisher()
     {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            lockWriteLane();
-        }
+        gate.checkOpen("open an exclusive publisher");
+        writer.acquireExclusive();
         return new ExclusivePublisher(this);
     }
 
-    /** Publish by the exclusive publisher: the lane lock is already held (PER_NODE). */
+    /** Publish by the exclusive publisher: the lane is already held (PER_NODE). */
     long publishHeld(final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
     {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return publish(frameKind, version, source, offset, length);
-        }
+        checkWrite(frameKind);
         checkLength(length);
-        return writeCopy(laneCounter(), frameKind, version, source, offset, length);
+        return writer.publishHeld(frameKind, version, source, offset, length);
     }
 
     void releaseExclusive()
     {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            unlockWriteLane();
-        }
-    }
-
-    private long writeCopy(
-        final long counter, final int frameKind, final long version, final DirectBuffer source, final int offset, final int length)
-    {
-        final int slot = beginFrame(counter, frameKind, version, length);
-        if (slot >= 0)
-        {
-            buffer.putBytes(slot + PAYLOAD_OFFSET, source, offset, length);
-            commit(slot, counter);
-        }
-        return NetId64.make(spec.kind(), selfNode, counter);
+        writer.releaseExclusive();
     }
 
     /**
@@ -339,22 +299,9 @@ public final class Ring
     public <T> long publish(
         final int frameKind, final long version, final int length, final PayloadEncoder<T> encoder, final T value)
     {
+        checkWrite(frameKind);
         checkLength(length);
-        final long counter = claim();
-        try
-        {
-            final int slot = beginFrame(counter, frameKind, version, length);
-            if (slot >= 0)
-            {
-                encoder.encode(buffer, slot + PAYLOAD_OFFSET, value);
-                commit(slot, counter);
-            }
-            return NetId64.make(spec.kind(), selfNode, counter);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return writer.publish(frameKind, version, length, encoder, value);
     }
 
     /**
@@ -368,6 +315,7 @@ public final class Ring
      */
     public long[] publishBatch(final int frameKind, final long version, final List<byte[]> payloads)
     {
+        checkWrite(frameKind);
         if (payloads.size() > capacity)
         {
             throw new PayloadTooLargeException("batch of " + payloads.size() + " frames exceeds the capacity " + capacity
@@ -382,44 +330,7 @@ public final class Ring
         {
             return ids;
         }
-        if (spec.topology() == Topology.SHARED)
-        {
-            final long first = buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, payloads.size());
-            for (int i = 0; i < ids.length; i++)
-            {
-                final long counter = first + i;
-                final int slot = slotOffset(0, counter);
-                ids[i] = NetId64.make(spec.kind(), selfNode, counter);
-                if (acquireSharedSlot(slot, counter))
-                {
-                    writeFrame(slot, ids[i], version, frameKind, payloads.get(i));
-                    commitShared(slot, counter);
-                }
-            }
-            return ids;
-        }
-        lockWriteLane();
-        try
-        {
-            final int laneHeader = laneHeaderOffset(writeLane);
-            final long first = laneCounter();
-            for (int i = 0; i < ids.length; i++)
-            {
-                final long counter = first + i;
-                final int slot = slotOffset(writeLane, counter);
-                ids[i] = NetId64.make(spec.kind(), selfNode, counter);
-                beginPerNode(slot, counter);
-                writeFrame(slot, ids[i], version, frameKind, payloads.get(i));
-                buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
-            }
-            buffer.putLongRelease(laneHeader + WRITE_POS_OFFSET, first + ids.length); // head covers committed frames only
-            foreignWriter.published(first + ids.length);
-            notifier.published();
-        }
-        finally
-        {
-            unlockWriteLane();
-        }
+        writer.publishBatch(frameKind, version, payloads, ids);
         return ids;
     }
 
@@ -432,7 +343,14 @@ public final class Ring
      */
     public LaneReplicator laneReplicator(final NodeLease lease)
     {
+        gate.checkOpen("open a lane replicator");
         return new LaneReplicator(this, buffer, lease);
+    }
+
+    /** The closed check and frame kind rule of every write, for writers outside this class (replicators). */
+    void checkWritable(final int frameKind)
+    {
+        checkWrite(frameKind);
     }
 
     /**
@@ -440,6 +358,7 @@ public final class Ring
      */
     public long nextVersion()
     {
+        gate.checkOpen("take the next version");
         return buffer.getAndAddLong(VERSION_COUNTER_OFFSET, 1) + 1;
     }
 
@@ -451,230 +370,25 @@ public final class Ring
         return buffer.getLongVolatile(VERSION_COUNTER_OFFSET);
     }
 
+    /** The closed check and the frame kind rule at the top of every public write: one opaque load, no allocation. */
+    private void checkWrite(final int frameKind)
+    {
+        if (gate.isClosed())
+        {
+            throw gate.closedException("publish");
+        }
+        if ((frameKind & ~Arguments.MAX_FRAME_KIND) != 0)
+        {
+            Arguments.frameKind(frameKind, gate.description());
+        }
+    }
+
     private void checkLength(final int length)
     {
         if (length > payloadCapacity || length < 0)
         {
             throw new PayloadTooLargeException("payload of " + length + " bytes exceeds the payload capacity "
                 + payloadCapacity + " of ring KIND " + spec.kind() + " in fleet " + fleet + " (" + segment.location() + ")");
-        }
-    }
-
-    /**
-     * Claims the next counter: PER_NODE takes the write lock (released by {@link #releaseClaim}); SHARED
-     * reserves with getAndAdd.
-     */
-    private long claim()
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return buffer.getAndAddLong(laneHeaderOffset(0) + WRITE_POS_OFFSET, 1);
-        }
-        lockWriteLane();
-        try
-        {
-            return laneCounter();
-        }
-        catch (final RuntimeException ex)
-        {
-            unlockWriteLane();
-            throw ex;
-        }
-    }
-
-    /** The PER_NODE counter to write next; the lane lock is held. */
-    private long laneCounter()
-    {
-        final long head = buffer.getLong(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET); // plain: only this process writes this lane
-        foreignWriter.beforePublish(head);
-        return head;
-    }
-
-    /**
-     * Marks a claimed counter's slot as being written and writes the frame header.
-     *
-     * @return the slot's offset, ready for the payload; -1 when SHARED dropped the frame.
-     */
-    private int beginFrame(final long counter, final int frameKind, final long version, final int length)
-    {
-        final int slot = slotOffset(writeLane, counter);
-        if (!begin(slot, counter))
-        {
-            return -1;
-        }
-        writeHeader(slot, NetId64.make(spec.kind(), selfNode, counter), version, length, frameKind);
-        return slot;
-    }
-
-    /**
-     * Marks the slot as being written. PER_NODE always succeeds; SHARED may drop the frame (a newer
-     * writer owns the slot, or an older live writer holds it past the bound).
-     */
-    private boolean begin(final int slot, final long counter)
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            return acquireSharedSlot(slot, counter);
-        }
-        beginPerNode(slot, counter);
-        return true;
-    }
-
-    private void beginPerNode(final int slot, final long counter)
-    {
-        buffer.putLongOpaque(slot + STAMP_OFFSET, 2 * counter + 1);
-        VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-    }
-
-    private void commit(final int slot, final long counter)
-    {
-        if (spec.topology() == Topology.SHARED)
-        {
-            commitShared(slot, counter);
-            return;
-        }
-        buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
-        buffer.putLongRelease(laneHeaderOffset(writeLane) + WRITE_POS_OFFSET, counter + 1); // head covers committed frames only
-        foreignWriter.published(counter + 1);
-        notifier.published();
-    }
-
-    /** Ends a claim: PER_NODE releases the write lock (a failed write leaves the head where it was). */
-    private void releaseClaim()
-    {
-        if (spec.topology() == Topology.PER_NODE)
-        {
-            unlockWriteLane();
-        }
-    }
-
-    void commitShared(final int slot, final long counter)
-    {
-        // CAS releases the fields; failure means a takeover already gave this slot to another writer.
-        if (!buffer.compareAndSetLong(slot + STAMP_OFFSET, 2 * counter + 1, 2 * counter + 2))
-        {
-            writerStats.onTakenOver();
-            return;
-        }
-        notifier.published();
-    }
-
-    /**
-     * SHARED slot acquisition: CAS the stamp from an older committed (or never written) value to
-     * {@code 2c+1}; never overwrite a newer writer; wait for an older writer still mid-write and take
-     * its slot over only once it is known dead, or past the bound when its id cannot be trusted.
-     */
-    boolean acquireSharedSlot(final int slot, final long counter)
-    {
-        final long odd = 2 * counter + 1;
-        long waitStart = 0;
-        long nextProbe = 0;
-        int spins = 0;
-        while (true)
-        {
-            final long stamp = buffer.getLongVolatile(slot + STAMP_OFFSET);
-            if (stamp >= odd)
-            {
-                writerStats.onLappedAtBirth();
-                return false;
-            }
-            if ((stamp & 1) == 0)
-            {
-                if (buffer.compareAndSetLong(slot + STAMP_OFFSET, stamp, odd))
-                {
-                    VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-                    return true;
-                }
-                continue;
-            }
-            final long now = System.nanoTime();
-            if (waitStart == 0)
-            {
-                waitStart = now;
-                nextProbe = now + PROBE_AFTER_NS;
-            }
-            final long olderId = buffer.getLongVolatile(slot + ID_OFFSET);
-            final boolean trusted = ownsSlot(olderId, stamp >>> 1);
-            boolean takeOver = false;
-            if (trusted)
-            {
-                if (now - nextProbe >= 0)
-                {
-                    nextProbe = now + PROBE_INTERVAL_NS;
-                    takeOver = !liveness.isAlive(NetId64.node(olderId));
-                }
-                if (!takeOver && now - waitStart >= pendingBoundNs)
-                {
-                    writerStats.onGaveUp(); // a live writer is paused mid-write: drop ours rather than tear its slot
-                    return false;
-                }
-            }
-            else
-            {
-                takeOver = now - waitStart >= pendingBoundNs;
-            }
-            if (takeOver)
-            {
-                if (buffer.compareAndSetLong(slot + STAMP_OFFSET, stamp, odd))
-                {
-                    writerStats.onTakeover();
-                    VarHandle.storeStoreFence(); // the odd stamp is visible before any field byte of the slot changes
-                    return true;
-                }
-                continue;
-            }
-            idle(spins++);
-        }
-    }
-
-    /** Whether a slot's id field names the writer of this counter (its id is written first). */
-    private boolean ownsSlot(final long id, final long counter)
-    {
-        return NetId64.kind(id) == spec.kind() && NetId64.counterMatches(id, counter) && NetId64.node(id) < fleetSize;
-    }
-
-    private void writeFrame(final int slot, final long id, final long version, final int frameKind, final byte[] payload)
-    {
-        writeHeader(slot, id, version, payload.length, frameKind);
-        buffer.putBytes(slot + PAYLOAD_OFFSET, payload);
-    }
-
-    /** Id first: a waiting writer or reader identifies the slot's writer from it. */
-    private void writeHeader(final int slot, final long id, final long version, final int length, final int frameKind)
-    {
-        buffer.putLong(slot + ID_OFFSET, id);
-        buffer.putLong(slot + FRAME_VERSION_OFFSET, version);
-        buffer.putInt(slot + PAYLOAD_LENGTH_OFFSET, length);
-        buffer.putByte(slot + FRAME_KIND_OFFSET, (byte)frameKind);
-    }
-
-    private void lockWriteLane()
-    {
-        int spins = 0;
-        while (!WRITE_LOCKED.compareAndSet(this, 0, 1)) // acquire: the lane's previous writes by other threads are visible
-        {
-            idle(spins++);
-        }
-    }
-
-    private void unlockWriteLane()
-    {
-        WRITE_LOCKED.setRelease(this, 0); // release: this thread's lane writes happen-before the next holder's
-    }
-
-    private static void idle(final int spins)
-    {
-        if (spins < SPINS_BEFORE_YIELD)
-        {
-            Thread.onSpinWait();
-        }
-        else if (spins < 2 * SPINS_BEFORE_YIELD)
-        {
-            Thread.yield();
-        }
-        else
-        {
-            LockSupport.parkNanos(50_000);
         }
     }
 
@@ -685,7 +399,7 @@ public final class Ring
      */
     public long head()
     {
-        return head(writeLane);
+        return head(writer.writeLane);
     }
 
     /**
@@ -696,7 +410,7 @@ public final class Ring
     public long head(final int lane)
     {
         checkLane(lane);
-        return buffer.getLongAcquire(laneHeaderOffset(lane) + WRITE_POS_OFFSET);
+        return reader.head(lane);
     }
 
     /**
@@ -728,7 +442,7 @@ public final class Ring
         {
             return false;
         }
-        return readSlot(lane, counter, into, true) == READY && into.id() == id;
+        return reader.read(lane, counter, into, true) == SlotReader.READY && into.id() == id;
     }
 
     /**
@@ -752,7 +466,7 @@ public final class Ring
     public boolean readAt(final int lane, final long counter, final FrameView into)
     {
         checkLane(lane);
-        return counter >= 0 && readSlot(lane, counter, into, true) == READY;
+        return counter >= 0 && reader.read(lane, counter, into, true) == SlotReader.READY;
     }
 
     /**
@@ -775,7 +489,8 @@ public final class Ring
      */
     public boolean readLaneHead(final int lane, final FrameView into)
     {
-        return readLaneHead(lane, into, true);
+        checkLane(lane);
+        return reader.readLaneHead(lane, into, true);
     }
 
     /**
@@ -789,39 +504,7 @@ public final class Ring
      */
     public boolean readHead(final FrameView into)
     {
-        if (laneCount == 1)
-        {
-            return readLaneHead(0, into, true);
-        }
-        for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++)
-        {
-            int bestLane = -1;
-            long bestVersion = 0;
-            long bestCounter = 0;
-            long callTick = 0;
-            for (int lane = 0; lane < laneCount; lane++)
-            {
-                if (readLaneHead(lane, into, false))
-                {
-                    callTick = recency.note(lane, into.counter(), callTick);
-                    if (bestLane < 0 || recency.newer(into.version(), lane, bestVersion, bestLane))
-                    {
-                        bestLane = lane;
-                        bestVersion = into.version();
-                        bestCounter = into.counter();
-                    }
-                }
-            }
-            if (bestLane < 0)
-            {
-                return false;
-            }
-            if (readSlot(bestLane, bestCounter, into, true) == READY)
-            {
-                return true;
-            }
-        }
-        return false;
+        return reader.readHead(into);
     }
 
     /**
@@ -833,92 +516,11 @@ public final class Ring
         return readHead(view) ? Optional.of(view.toFrame()) : Optional.empty();
     }
 
-    private boolean readLaneHead(final int lane, final FrameView into, final boolean copyPayload)
-    {
-        checkLane(lane);
-        for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++)
-        {
-            final long head = head(lane);
-            final long floor = Math.max(0, head - capacity);
-            boolean lapped = false;
-            for (long counter = head - 1; counter >= floor && !lapped; counter--)
-            {
-                final int outcome = readSlot(lane, counter, into, copyPayload);
-                if (outcome == READY)
-                {
-                    return true;
-                }
-                lapped = outcome == OVERWRITTEN; // the head moved on: start again from the new head
-            }
-            if (!lapped)
-            {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The seqlock read of one counter: stamp (acquire), fields and payload, load-load fence, stamp
-     * again; a frame is delivered only when both stamps equal {@code 2c+2}, the id carries the
-     * counter (mod 2^40) and the KIND, and the length fits. Torn reads are retried, then classified.
-     */
-    int readSlot(final int lane, final long counter, final FrameView into, final boolean copyPayload)
-    {
-        final int slot = slotOffset(lane, counter);
-        final long committed = 2 * counter + 2;
-        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
-        {
-            final long s1 = buffer.getLongAcquire(slot + STAMP_OFFSET); // field reads below cannot move above this
-            if (s1 != committed)
-            {
-                return classify(s1, committed);
-            }
-            final long id = buffer.getLong(slot + ID_OFFSET);
-            final long version = buffer.getLong(slot + FRAME_VERSION_OFFSET);
-            final int length = buffer.getInt(slot + PAYLOAD_LENGTH_OFFSET);
-            final int frameKind = buffer.getByte(slot + FRAME_KIND_OFFSET) & 0xFF;
-            final boolean lengthFits = length >= 0 && length <= payloadCapacity;
-            if (copyPayload && lengthFits)
-            {
-                into.payloadBuffer().putBytes(0, buffer, slot + PAYLOAD_OFFSET, length);
-            }
-            VarHandle.loadLoadFence(); // field and payload reads complete before the stamp is read again
-            final long s2 = buffer.getLongOpaque(slot + STAMP_OFFSET);
-            if (s2 != s1)
-            {
-                continue;
-            }
-            if (!lengthFits || NetId64.kind(id) != spec.kind() || !NetId64.counterMatches(id, counter))
-            {
-                return CORRUPT;
-            }
-            into.set(id, version, frameKind, copyPayload ? length : 0, lane, counter);
-            return READY;
-        }
-        final long stamp = buffer.getLongAcquire(slot + STAMP_OFFSET);
-        return stamp == committed ? NOT_YET : classify(stamp, committed);
-    }
-
-    private static int classify(final long stamp, final long committed)
-    {
-        if (stamp > committed)
-        {
-            return OVERWRITTEN;
-        }
-        return stamp == committed - 1 ? IN_FLIGHT : NOT_YET;
-    }
-
-    /** The id currently in a counter's slot (for deciding whether its writer is dead). */
-    long slotId(final int lane, final long counter)
-    {
-        return buffer.getLongVolatile(slotOffset(lane, counter) + ID_OFFSET);
-    }
-
+    /** Whether the id in a counter's slot names a writer whose node is no longer alive. */
     boolean writerOfSlotIsDead(final int lane, final long counter)
     {
-        final long id = slotId(lane, counter);
-        return ownsSlot(id, counter) && !liveness.isAlive(NetId64.node(id));
+        final long id = reader.slotId(lane, counter);
+        return slots.ownsSlot(id, counter) && !liveness.isAlive(NetId64.node(id));
     }
 
     long pendingBoundNs()
@@ -933,7 +535,7 @@ public final class Ring
      */
     public RingCursor cursorFromStart()
     {
-        return new RingCursor(this, -1);
+        return RingCursor.fromStart(this);
     }
 
     /**
@@ -941,7 +543,7 @@ public final class Ring
      */
     public RingCursor cursorAtHead()
     {
-        return new RingCursor(this, -2);
+        return RingCursor.atHead(this);
     }
 
     /**
@@ -952,9 +554,9 @@ public final class Ring
     {
         if (counter < 0)
         {
-            throw new IllegalArgumentException("cursor counter must be >= 0, was " + counter);
+            throw new InvalidArgumentException("cursor counter must be >= 0, was " + counter + " (" + gate.description() + ")");
         }
-        return new RingCursor(this, counter);
+        return RingCursor.fromCounter(this, counter);
     }
 
     // ---------------------------------------------------------------------------------------- reset
@@ -988,30 +590,33 @@ public final class Ring
                 }
             }
         }
-        lockWriteLane();
+        writer.lockWriteLane();
         try
         {
-            final int slots = slotsOffset;
-            buffer.setMemory(slots, (int)(RingLayout.segmentLength(laneCount, capacity, stride) - slots), (byte)0);
+            final int start = slots.slotsOffset;
+            buffer.setMemory(start, (int)(RingLayout.segmentLength(laneCount, capacity, slots.stride) - start), (byte)0);
             for (int lane = 0; lane < laneCount; lane++)
             {
-                buffer.putLongRelease(laneHeaderOffset(lane) + WRITE_POS_OFFSET, 0);
+                buffer.putLongRelease(RingSlots.headOffset(lane), 0);
             }
             buffer.putLongRelease(VERSION_COUNTER_OFFSET, 0);
             buffer.getAndAddLong(RESET_GENERATION_OFFSET, 1); // published after the zeroing: a cursor that sees it sees empty lanes
         }
         finally
         {
-            unlockWriteLane();
+            writer.unlockWriteLane();
         }
     }
 
     /**
-     * Gives up this handle's use of the segment; the segment stays for other processes.
+     * Gives up this handle's use of the segment; the segment stays for other processes. Every later
+     * write through this handle (and its exclusive publisher) throws
+     * {@link io.orbit.runtime.exceptions.FleetClosedException}; a PER_NODE write in progress is
+     * waited for (at most the pending bound), so none lands after the fleet gives its node up.
      */
     public void close()
     {
-        closed = true;
+        gate.close(pendingBoundNs);
         notifier.closing();
         segment.close();
     }
@@ -1032,7 +637,7 @@ public final class Ring
      */
     public boolean isClosed()
     {
-        return closed;
+        return gate.isClosed();
     }
 
     /** After a commit made outside the publish paths (lane replication): wakes waiters as a publish does. */
@@ -1053,55 +658,33 @@ public final class Ring
         return waiter.await(readiness, timeoutNs);
     }
 
-    // ----------------------------------------------------------------------------------- test hooks
+    // ------------------------------------------------------------------- package-private seam
 
-    /**
-     * Test hook: claims a counter, stamps it odd and writes the frame, but never commits, as a
-     * writer that stops (or dies) between its stamp and its commit. Not used by any production path.
-     */
-    long publishWithoutCommit(final int frameKind, final long version, final byte[] payload)
+    /** The ring's memory geometry (also the seam tests and jcstress use to reach raw slots). */
+    RingSlots slots()
     {
-        checkLength(payload.length);
-        final long counter = claim();
-        try
-        {
-            final int slot = beginFrame(counter, frameKind, version, payload.length);
-            if (slot >= 0)
-            {
-                buffer.putBytes(slot + PAYLOAD_OFFSET, payload);
-            }
-            return NetId64.make(spec.kind(), selfNode, counter);
-        }
-        finally
-        {
-            releaseClaim();
-        }
+        return slots;
     }
 
-    /** Test hook: the ring's raw memory, for tests that damage slots or freeze a writer mid-write. */
-    AtomicBuffer memory()
+    /** The write protocol chosen at open. */
+    LaneWriter writer()
     {
-        return buffer;
+        return writer;
     }
 
-    /** Test hook: sets a lane's head, for counter arithmetic near 2^40. */
-    void forceLaneHead(final int lane, final long head)
+    /** The seqlock reader shared with this ring's cursors. */
+    SlotReader reader()
     {
-        buffer.putLongRelease(laneHeaderOffset(lane) + WRITE_POS_OFFSET, head);
+        return reader;
     }
 
     // -------------------------------------------------------------------------------------- helpers
-
-    int slotOffset(final int lane, final long counter)
-    {
-        return (int)(slotsOffset + ((long)lane * capacity + (counter & mask)) * stride);
-    }
 
     private void checkLane(final int lane)
     {
         if (lane < 0 || lane >= laneCount)
         {
-            throw new IllegalArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
+            throw new InvalidArgumentException("lane " + lane + " is outside 0.." + (laneCount - 1) + " of ring KIND "
                 + spec.kind() + " in fleet " + fleet);
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntToLongFunction;
 
 /**
  * A subscriber's position in a ring: the next counter of every lane. Each poll inspects at most
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 public final class RingCursor
 {
     private final Ring ring;
+    private final SlotReader reader;
     private final long[] next;
     private final long[] pendingCounter;
     private final long[] pendingSince;
@@ -31,10 +33,11 @@ public final class RingCursor
     private final RingWaiter.Readiness readiness = this::mayPoll;
     private long generation;
 
-    /** @param start -1 from start, -2 at head, else that counter in every lane. */
-    RingCursor(final Ring ring, final long start)
+    /** @param startOfLane the first counter to read in a lane; asked after the reset generation is read. */
+    private RingCursor(final Ring ring, final IntToLongFunction startOfLane)
     {
         this.ring = ring;
+        this.reader = ring.reader();
         final int lanes = ring.laneCount();
         this.next = new long[lanes];
         this.pendingCounter = new long[lanes];
@@ -46,9 +49,27 @@ public final class RingCursor
         Arrays.fill(pendingCounter, -1);
         for (int lane = 0; lane < lanes; lane++)
         {
-            next[lane] = start == -1 ? 0 : start == -2 ? ring.head(lane) : start;
+            next[lane] = startOfLane.applyAsLong(lane);
         }
         this.resets = new ResetDetector(ring);
+    }
+
+    /** A cursor at counter 0 of every lane. */
+    static RingCursor fromStart(final Ring ring)
+    {
+        return new RingCursor(ring, lane -> 0);
+    }
+
+    /** A cursor at every lane's current head. */
+    static RingCursor atHead(final Ring ring)
+    {
+        return new RingCursor(ring, ring::head);
+    }
+
+    /** A cursor at one counter, the same in every lane. */
+    static RingCursor fromCounter(final Ring ring, final long counter)
+    {
+        return new RingCursor(ring, lane -> counter);
     }
 
     /**
@@ -107,7 +128,7 @@ public final class RingCursor
             generation = ring.resetGeneration();
             Arrays.fill(next, 0);
             Arrays.fill(pendingCounter, -1);
-            resets.resynchronise(ring);
+            resets.resynchronise();
             stats.reset = true;
             stats.resets = 1;
             totals.add(stats);
@@ -129,18 +150,18 @@ public final class RingCursor
             }
             while (counter < head)
             {
-                final int outcome = ring.readSlot(lane, counter, view, true);
-                deliveredLast = outcome == Ring.READY;
+                final int outcome = reader.read(lane, counter, view, true);
+                deliveredLast = outcome == SlotReader.READY;
                 if (deliveredLast)
                 {
                     stats.delivered++;
                     handler.onFrame(view);
                 }
-                else if (outcome == Ring.OVERWRITTEN)
+                else if (outcome == SlotReader.OVERWRITTEN)
                 {
                     stats.overwritten++;
                 }
-                else if (outcome == Ring.CORRUPT || !shared)
+                else if (outcome == SlotReader.CORRUPT || !shared)
                 {
                     // PER_NODE heads cover committed frames only: anything else below the head is damage.
                     stats.corrupt++;
@@ -177,8 +198,8 @@ public final class RingCursor
         boolean seen = ring.resetGeneration() != generation;
         for (int lane = 0; lane < heads.length; lane++)
         {
-            heads[lane] = ring.head(lane);
-            seen = seen || resets.resetSeen(ring, lane, heads[lane], next[lane]);
+            heads[lane] = reader.head(lane);
+            seen = seen || resets.resetSeen(lane, heads[lane], next[lane]);
         }
         return seen;
     }
@@ -190,7 +211,7 @@ public final class RingCursor
      *
      * @param timeout longest wait.
      * @return true when the caller should poll; false when the timeout passed (or the thread was interrupted).
-     * @throws io.orbit.runtime.NotifyDisabledException when the ring's spec has {@link Notify#NONE}.
+     * @throws io.orbit.runtime.exceptions.NotifyDisabledException when the ring's spec has {@link Notify#NONE}.
      */
     public boolean await(final Duration timeout)
     {
@@ -226,7 +247,7 @@ public final class RingCursor
         }
         for (int lane = 0; lane < next.length; lane++)
         {
-            if (ring.head(lane) > next[lane])
+            if (reader.head(lane) > next[lane])
             {
                 return true;
             }
@@ -260,7 +281,7 @@ public final class RingCursor
             nextProbe[lane] = now + Ring.PROBE_AFTER_NS;
             return false;
         }
-        if (outcome == Ring.IN_FLIGHT && now - nextProbe[lane] >= 0)
+        if (outcome == SlotReader.IN_FLIGHT && now - nextProbe[lane] >= 0)
         {
             nextProbe[lane] = now + Ring.PROBE_INTERVAL_NS;
             if (ring.writerOfSlotIsDead(lane, counter))

@@ -1,8 +1,7 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.segment.HeaderFields;
-import io.orbit.runtime.segment.SegmentFormat;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
+import io.orbit.runtime.segment.FixedHeaderFormat;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.ByteOrder;
@@ -13,7 +12,7 @@ import static io.orbit.runtime.ring.RingLayout.*;
  * The segment of one ring: initialisation by its creator and the attach-time check of every
  * header field against the spec this process expects.
  */
-final class RingSegmentFormat implements SegmentFormat
+final class RingSegmentFormat extends FixedHeaderFormat
 {
     private final String fleet;
     private final RingSpec spec;
@@ -21,6 +20,7 @@ final class RingSegmentFormat implements SegmentFormat
 
     RingSegmentFormat(final String fleet, final RingSpec spec, final int laneCount)
     {
+        super(HEADER_LENGTH, MAGIC_OFFSET, MAGIC);
         this.fleet = fleet;
         this.spec = spec;
         this.laneCount = laneCount;
@@ -30,24 +30,6 @@ final class RingSegmentFormat implements SegmentFormat
     public long segmentLength()
     {
         return RingLayout.segmentLength(laneCount, spec.capacity(), spec.slotStride());
-    }
-
-    @Override
-    public int headerLength()
-    {
-        return HEADER_LENGTH;
-    }
-
-    @Override
-    public int readyWordOffset()
-    {
-        return MAGIC_OFFSET;
-    }
-
-    @Override
-    public int readyWordValue()
-    {
-        return MAGIC;
     }
 
     @Override
@@ -64,9 +46,29 @@ final class RingSegmentFormat implements SegmentFormat
         buffer.putLong(LAYOUT_FINGERPRINT_OFFSET, spec.fingerprint(), ByteOrder.LITTLE_ENDIAN);
     }
 
-    private void expect(final String location, final String field, final long expected, final long found)
+    @Override
+    protected String leftoverHint(final String field)
     {
-        HeaderFields.expect(prefix(location), field, expected, found, "");
+        return leftover(fleet, cause(field));
+    }
+
+    /** The likely reason a field differs: what a user changed since the segment was made. */
+    private static String cause(final String field)
+    {
+        switch (field)
+        {
+            case "lane_count":
+                return "a fleet of another size made it (PER_NODE rings have one lane per node)";
+            case "kind":
+            case "topology":
+            case "capacity":
+            case "payload_capacity":
+            case "slot_stride":
+            case "file size":
+                return "another type or ring spec used this KIND (or another version of the record)";
+            default:
+                return "another program or Orbit version made it, or it is damaged";
+        }
     }
 
     @Override
@@ -86,17 +88,19 @@ final class RingSegmentFormat implements SegmentFormat
         expect(location, "capacity", spec.capacity(), header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
         expect(location, "payload_capacity", spec.payloadCapacity(), header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN));
         expect(location, "slot_stride", spec.slotStride(), header.getInt(SLOT_STRIDE_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        expect(location, "file size", segmentLength(), fileLength);
+        expectFileSize(location, fileLength);
         final long found = header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN);
         if (spec.fingerprint() != 0 && found != 0 && found != spec.fingerprint())
         {
             throw new SegmentLayoutException(prefix(location) + "field layout_fingerprint expected 0x"
                 + Long.toHexString(spec.fingerprint()) + " but found 0x" + Long.toHexString(found)
-                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)");
+                + ": the record stored in this ring has a different layout in another process (rebuild both, or use a new KIND)"
+                + leftover(fleet, "a field of the record was added, removed, renamed or retyped since it was made"));
         }
     }
 
-    private String prefix(final String location)
+    @Override
+    protected String prefix(final String location)
     {
         return "segment " + location + " (fleet " + fleet + ", KIND " + spec.kind() + "): ";
     }

@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
 
 /**
  * Everything that fixes a ring's layout: KIND, slots per lane, payload bytes per slot, topology,

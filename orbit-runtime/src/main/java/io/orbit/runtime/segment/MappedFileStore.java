@@ -1,23 +1,24 @@
 package io.orbit.runtime.segment;
 
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.SegmentNotReadyException;
+import io.orbit.runtime.exceptions.InsufficientShmSpaceException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -26,11 +27,22 @@ import java.util.concurrent.locks.LockSupport;
  * Segments as files in a shared-memory directory ({@code /dev/shm} by default, or the system
  * property {@value #DIRECTORY_PROPERTY}), mapped read-write by every process that opens them.
  *
- * <p>Create: {@code CREATE_NEW} with permissions 0600 (set again with chmod so the umask cannot
- * widen or narrow them), size, map, initialise, then publish the ready word with release.
- * Attach: wait until the file holds a header whose ready word is non-zero, bounded by
- * {@value #ATTACH_TIMEOUT_PROPERTY} milliseconds (default {@value #DEFAULT_ATTACH_TIMEOUT_MS}),
- * validate every header field, and only then map the whole segment.
+ * <p>The directory is shared with every local user, so nothing in it is trusted until checked
+ * (docs/spec.md §3.2):
+ * <ul>
+ *   <li><b>Create</b> ({@link SegmentCreator}): build the whole segment, every byte allocated, under
+ *       a temporary name, then publish it with {@code link(2)}; a reader never sees half a segment
+ *       and a full directory fails at join with {@link InsufficientShmSpaceException}.</li>
+ *   <li><b>Attach</b>: {@code lstat} the name and accept only a regular file of this uid with mode
+ *       0600 ({@link OwnedFiles}), open it without following links, wait (bounded by
+ *       {@value #ATTACH_TIMEOUT_PROPERTY} ms, default {@value #DEFAULT_ATTACH_TIMEOUT_MS}) for the
+ *       ready word, validate every header field, and only then map the whole segment.</li>
+ *   <li><b>Recover</b>: a segment still not ready after the wait, and unchanged for a whole wait
+ *       before the wait began, was left by a creator that wrote in place and died (orbit-rs writes its magic
+ *       last in place; Orbit 0.1.0 did too). It is removed and created again, under an exclusive
+ *       lock on the stale file so two recoverers cannot both replace it, and only if the name still
+ *       points to the stale file.</li>
+ * </ul>
  */
 public final class MappedFileStore implements SegmentStore
 {
@@ -44,9 +56,10 @@ public final class MappedFileStore implements SegmentStore
     public static final long DEFAULT_ATTACH_TIMEOUT_MS = 2000;
 
     /** Owner read/write only: segments and lock files are private to one uid. */
-    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+    public static final Set<PosixFilePermission> OWNER_ONLY = OwnedFiles.OWNER_ONLY;
+
+    /** Bound on create/attach/recover rounds lost to concurrent creators and recoverers. */
+    private static final int MAX_ROUNDS = 16;
 
     /**
      * Whole-segment mappings are never unmapped explicitly: a thread still holding a ring of a closed
@@ -93,25 +106,12 @@ public final class MappedFileStore implements SegmentStore
     }
 
     /**
-     * Creates a file with permissions 0600 if it does not exist yet, and sets them again if it was
-     * just created, so the umask cannot change them.
-     *
-     * @param file the file to create.
-     * @return true when this call created the file.
-     * @throws IOException when the file cannot be created.
+     * @param name a file name in this store's directory.
+     * @return true when it is a temporary file of a segment being created (or left by a dead creator).
      */
-    public static boolean createOwnerOnly(final Path file) throws IOException
+    public static boolean isTemporary(final String name)
     {
-        try
-        {
-            Files.createFile(file, OWNER_ONLY_ATTRIBUTE);
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-            return true;
-        }
-        catch (final FileAlreadyExistsException ex)
-        {
-            return false;
-        }
+        return name.endsWith(SegmentCreator.TEMPORARY_SUFFIX);
     }
 
     @Override
@@ -133,71 +133,50 @@ public final class MappedFileStore implements SegmentStore
         {
             throw new OrbitException("segment " + file + " would be " + length + " bytes; the limit is " + Integer.MAX_VALUE);
         }
-        while (true)
+        OwnedFiles.checkDirectory(directory, "segment " + name);
+        SegmentCreator.sweep(file);
+        for (int round = 0; round < MAX_ROUNDS; round++)
         {
             try
             {
-                return create(file, format);
+                final FileFacts facts = FileFacts.read(file);
+                if (facts == null)
+                {
+                    final Segment created = SegmentCreator.create(file, format);
+                    if (created != null)
+                    {
+                        return created;
+                    }
+                    continue; // another creator published first: attach to theirs
+                }
+                OwnedFiles.requireOurs(file, facts, "segment");
+                final Segment attached = attach(file, facts, format);
+                if (attached != null)
+                {
+                    return attached;
+                }
             }
-            catch (final FileAlreadyExistsException ex)
+            catch (final NoSuchFileException removed)
             {
-                try
-                {
-                    return attach(file, format);
-                }
-                catch (final NoSuchFileException removed)
-                {
-                    // Removed between our create and our open: try to create it again.
-                }
-                catch (final IOException attachFailure)
-                {
-                    throw failure("cannot attach to", file, attachFailure);
-                }
+                // Removed between our look and our open: look again.
             }
-            catch (final IOException createFailure)
+            catch (final IOException ex)
             {
-                throw failure("cannot create", file, createFailure);
+                throw OwnedFiles.failure("cannot open segment", file, ex);
             }
         }
+        throw new SegmentNotReadyException("segment " + file + ": gave up after " + MAX_ROUNDS + " rounds of concurrent "
+            + "creation or recovery by other processes; retry the join");
     }
 
-    private Segment create(final Path file, final SegmentFormat format) throws IOException
+    /**
+     * @return the segment, or null when it was replaced meanwhile (look again).
+     */
+    private Segment attach(final Path file, final FileFacts facts, final SegmentFormat format) throws IOException
     {
-        final int length = (int)format.segmentLength();
-        MappedByteBuffer mapped = null;
-        try (FileChannel channel = FileChannel.open(
-            file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE), OWNER_ONLY_ATTRIBUTE))
-        {
-            try
-            {
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
-                if (length > 0)
-                {
-                    channel.write(ByteBuffer.wrap(new byte[1]), length - 1L);
-                }
-                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
-                final UnsafeBuffer buffer = new UnsafeBuffer(mapped);
-                format.initialize(buffer);
-                // Ready word last, with release: an attacher that sees it sees the whole header.
-                buffer.putIntRelease(format.readyWordOffset(), format.readyWordValue());
-                return new Segment(buffer, file.toString(), true, LEAVE_TO_GC);
-            }
-            catch (final IOException | RuntimeException | Error ex)
-            {
-                if (mapped != null)
-                {
-                    IoUtil.unmap(mapped);
-                }
-                Files.deleteIfExists(file);
-                throw ex;
-            }
-        }
-    }
-
-    private Segment attach(final Path file, final SegmentFormat format) throws IOException
-    {
+        final long startMillis = System.currentTimeMillis();
         final long deadline = System.nanoTime() + attachTimeoutNs;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))
         {
             final int headerLength = format.headerLength();
             MappedByteBuffer header = null;
@@ -207,7 +186,7 @@ public final class MappedFileStore implements SegmentStore
                 {
                     if (header == null && channel.size() >= headerLength)
                     {
-                        header = channel.map(FileChannel.MapMode.READ_WRITE, 0, headerLength);
+                        header = channel.map(FileChannel.MapMode.READ_ONLY, 0, headerLength);
                     }
                     if (header != null && new UnsafeBuffer(header).getIntAcquire(format.readyWordOffset()) != 0)
                     {
@@ -215,10 +194,7 @@ public final class MappedFileStore implements SegmentStore
                     }
                     if (System.nanoTime() - deadline > 0)
                     {
-                        throw new SegmentNotReadyException("segment " + file + " did not become ready within "
-                            + TimeUnit.NANOSECONDS.toMillis(attachTimeoutNs) + " ms (size " + channel.size()
-                            + " bytes, ready word still 0); its creator probably died while initialising it. "
-                            + "Remove it once no process uses the fleet: rm " + file);
+                        return recover(file, facts, channel, format, startMillis);
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
@@ -236,13 +212,56 @@ public final class MappedFileStore implements SegmentStore
         }
     }
 
-    private static OrbitException failure(final String action, final Path file, final IOException cause)
+    /**
+     * A segment of ours that stayed not ready for the whole wait. Replaced when it had not changed
+     * for a whole attach timeout before the wait began (so its in-place creator had at least twice
+     * the timeout and is taken as gone); otherwise a creator may still be at work.
+     *
+     * @return null after the stale segment was removed (look again).
+     */
+    private Segment recover(
+        final Path file, final FileFacts facts, final FileChannel channel, final SegmentFormat format, final long startMillis) throws IOException
     {
-        if (cause instanceof AccessDeniedException)
+        final long timeoutMs = TimeUnit.NANOSECONDS.toMillis(attachTimeoutNs);
+        final FileFacts latest = FileFacts.read(file);
+        if (latest == null || latest.inode() != facts.inode())
         {
-            return new OrbitException(action + " segment " + file + ": permission denied (segments are private to "
-                + "the uid that created them, mode 0600; this process runs as uid " + ProcessIdentity.uid() + ")", cause);
+            return null; // replaced meanwhile: look again
         }
-        return new OrbitException(action + " segment " + file + ": " + cause, cause);
+        final long ageMs = System.currentTimeMillis() - latest.modifiedMillis();
+        // Stale only when it was already unchanged for a whole timeout before our wait began.
+        if (latest.modifiedMillis() >= startMillis - timeoutMs)
+        {
+            throw new SegmentNotReadyException("segment " + file + " did not become ready within " + timeoutMs + " ms (size "
+                + channel.size() + " bytes, ready word still 0) and was last changed " + ageMs + " ms ago: a creator writing it "
+                + "in place is still at work or died moments ago. Retry the join; once it is older than " + timeoutMs
+                + " ms the next join replaces it");
+        }
+        final FileLock lock;
+        try
+        {
+            lock = channel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            return null; // another thread of this process is recovering it
+        }
+        if (lock == null)
+        {
+            return null; // another process is recovering it
+        }
+        final FileFacts now = FileFacts.read(file);
+        if (now != null && now.inode() == facts.inode() && now.modifiedMillis() == latest.modifiedMillis() && !ready(channel, format))
+        {
+            // Still the stale file we locked: remove it; the caller creates a fresh one atomically.
+            Files.delete(file);
+        }
+        return null;
+    }
+
+    private static boolean ready(final FileChannel channel, final SegmentFormat format) throws IOException
+    {
+        final ByteBuffer word = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        return channel.read(word, format.readyWordOffset()) == Integer.BYTES && word.getInt(0) != 0;
     }
 }

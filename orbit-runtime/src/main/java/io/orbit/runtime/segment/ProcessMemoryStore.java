@@ -1,6 +1,6 @@
 package io.orbit.runtime.segment;
 
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -42,7 +42,7 @@ public interface SegmentFormat
      * @param header     at least {@link #headerLength()} bytes of the segment.
      * @param fileLength the segment's length as found.
      * @param location   the segment's file or name, for messages.
-     * @throws io.orbit.runtime.SegmentLayoutException naming the field, the expected and the found value.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException naming the field, the expected and the found value.
      */
     void validate(AtomicBuffer header, long fileLength, String location);
 }

@@ -103,7 +103,7 @@ class CacheFrameFuzzTest
         final List<String> keys = List.of("a", "b", "c", "d");
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitCache cache = OrbitCache.builder(fleet).capacity(4096).prefix("g:").build();
+            final OrbitCache cache = OrbitCache.builder(fleet).capacity(4096).prefix("g:").open();
             final Ring ring = cache.ring();
             long rejected = 0;
             for (int i = 0; i < 3_000; i++)

@@ -45,7 +45,7 @@ class CrossProcessCacheTest
 
     private static OrbitCache cache(final Fleet fleet)
     {
-        return OrbitCache.builder(fleet).capacity(CAPACITY).prefix(PREFIX).build();
+        return OrbitCache.builder(fleet).capacity(CAPACITY).prefix(PREFIX).open();
     }
 
     @Test

@@ -50,7 +50,7 @@ class OrbitCacheConcurrentTest
                 {
                     final Fleet fleet = backing.join(dir, name, NODES, node);
                     fleets.add(fleet);
-                    caches.add(OrbitCache.builder(fleet).capacity(CAPACITY).prefix("c:").build());
+                    caches.add(OrbitCache.builder(fleet).capacity(CAPACITY).prefix("c:").open());
                 }
                 final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
                 final CountDownLatch start = new CountDownLatch(1);

@@ -53,8 +53,8 @@ class OrbitCachePendingSlotTest
             Fleet paused = Fleet.joinShmAs(name, 2, 1, dir.path()))
         {
             assertTrue(paused.isNodeAlive(1));
-            final OrbitCache cache = OrbitCache.builder(fleet).capacity(CAPACITY).build();
-            final OrbitCache scoped = OrbitCache.builder(fleet).capacity(CAPACITY).prefix("r:").build();
+            final OrbitCache cache = OrbitCache.builder(fleet).capacity(CAPACITY).open();
+            final OrbitCache scoped = OrbitCache.builder(fleet).capacity(CAPACITY).prefix("r:").open();
             final RawSharedWriter writer = RawSharedWriter.map(dir.path(), name, cache.ring().spec());
 
             cache.put("k1", "v1");                       // 0
@@ -103,7 +103,7 @@ class OrbitCachePendingSlotTest
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path());
             Fleet paused = Fleet.joinShmAs(name, 3, 1, dir.path()))
         {
-            final OrbitCache cache = OrbitCache.builder(fleet).capacity(CAPACITY).build();
+            final OrbitCache cache = OrbitCache.builder(fleet).capacity(CAPACITY).open();
             final RawSharedWriter writer = RawSharedWriter.map(dir.path(), name, cache.ring().spec());
             cache.put("a", "1");
             final long stalled = writer.claim(1);      // live node: pending until the 100 ms bound

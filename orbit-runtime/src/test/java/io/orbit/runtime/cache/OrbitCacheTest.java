@@ -1,12 +1,12 @@
 package io.orbit.runtime.cache;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidRingSpecException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.InvalidRingSpecException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Ring;
@@ -118,8 +118,8 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void prefixes_isolate_keys(final FleetBacking backing)
     {
-        final OrbitCache a = OrbitCache.withPrefix(join(backing, 2, 0), "a:");
-        final OrbitCache b = OrbitCache.withPrefix(join(backing, 2, 1), "b:");
+        final OrbitCache a = OrbitCache.builder(join(backing, 2, 0)).prefix("a:").open();
+        final OrbitCache b = OrbitCache.builder(join(backing, 2, 1)).prefix("b:").open();
         a.put("k", "from-a");
         b.put("k", "from-b");
         assertEquals(Optional.of("from-a"), a.getString("k"));
@@ -138,7 +138,7 @@ class OrbitCacheTest
     void ttl_expiry_is_a_miss(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(100), 1_700_000_000_000L);
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         final long id = cache.put("k", "v", Duration.ofMillis(1));
         final CacheRead fresh = cache.read("k");
         assertTrue(fresh.isHit());
@@ -155,9 +155,9 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void oversized_frame_is_rejected(final FleetBacking backing)
     {
-        final OrbitCache cache = OrbitCache.withPrefix(join(backing, 1, 0), "p:");
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).prefix("p:").open();
         final Ring ring = cache.ring();
-        final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException error = assertThrows(PayloadTooLargeException.class,
             () -> cache.put(utf8("k"), new byte[OrbitCache.DEFAULT_PAYLOAD_CAPACITY]));
         assertTrue(error.getMessage().contains("KIND 200"), error.getMessage());
         assertTrue(error.getMessage().contains(name), error.getMessage());
@@ -171,8 +171,8 @@ class OrbitCacheTest
         cache.put(utf8("k"), fits);
         assertEquals(1, ring.head(0));
         assertArrayEquals(fits, cache.get(utf8("k")).orElseThrow());
-        assertThrows(FrameTooLargeException.class, () -> cache.put(utf8("kk"), fits));
-        assertThrows(FrameTooLargeException.class, () -> cache.delete(new byte[242]));
+        assertThrows(PayloadTooLargeException.class, () -> cache.put(utf8("kk"), fits));
+        assertThrows(PayloadTooLargeException.class, () -> cache.delete(new byte[242]));
         assertEquals(1, ring.head(0), "rejected frames publish nothing");
     }
 
@@ -182,8 +182,8 @@ class OrbitCacheTest
     void reset_shadows_previous_values_inside_prefix(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache php = OrbitCache.withPrefix(fleet, "php:");
-        final OrbitCache java = OrbitCache.withPrefix(fleet, "java:");
+        final OrbitCache php = OrbitCache.builder(fleet).prefix("php:").open();
+        final OrbitCache java = OrbitCache.builder(fleet).prefix("java:").open();
         php.put("k", "old");
         java.put("k", "kept");
         final long reset = php.reset();
@@ -205,9 +205,9 @@ class OrbitCacheTest
     void reset_is_prefix_of_bytes(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache a = OrbitCache.withPrefix(fleet, "a");
-        final OrbitCache ab = OrbitCache.withPrefix(fleet, "ab");
-        final OrbitCache b = OrbitCache.withPrefix(fleet, "b");
+        final OrbitCache a = OrbitCache.builder(fleet).prefix("a").open();
+        final OrbitCache ab = OrbitCache.builder(fleet).prefix("ab").open();
+        final OrbitCache b = OrbitCache.builder(fleet).prefix("b").open();
         final OrbitCache all = OrbitCache.open(fleet);
         ab.put("x", "1");
         b.put("x", "2");
@@ -227,15 +227,15 @@ class OrbitCacheTest
     void ttl_forms(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.MILLISECONDS.toNanos(5_000), 0);
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         final Ring ring = cache.ring();
 
         cache.put(utf8("never"), utf8("v"), null);
         assertEquals(0, cache.read("never").expiresAtMs(), "null ttl = never expires");
 
-        cache.put("zero", "v", Duration.ZERO);
-        assertEquals(5_001, cache.read("zero").expiresAtMs(), "ZERO is coerced to 1 ms, as orbit-rs does");
-        assertTrue(cache.read("zero").isHit());
+        cache.put("one-ms", "v", Duration.ofMillis(1));
+        assertEquals(5_001, cache.read("one-ms").expiresAtMs());
+        assertTrue(cache.read("one-ms").isHit());
 
         cache.put("sub-ms", "v", Duration.ofNanos(1_500_000));
         assertEquals(5_002, cache.read("sub-ms").expiresAtMs(), "ttl rounds up to whole ms: never expires early");
@@ -244,14 +244,17 @@ class OrbitCacheTest
         assertEquals(Long.MAX_VALUE, cache.read("huge").expiresAtMs(), "expiry saturates instead of wrapping");
 
         final long head = ring.head(0);
-        assertThrows(InvalidValueException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
-        assertThrows(InvalidValueException.class, () -> cache.put((byte[])null, utf8("v")));
-        assertThrows(InvalidValueException.class, () -> cache.put(utf8("k"), null));
-        assertThrows(InvalidValueException.class, () -> cache.get((String)null));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("neg", "v", Duration.ofMillis(-1)));
+        assertThrows(InvalidArgumentException.class, () -> cache.put("zero", "v", Duration.ZERO), "a zero ttl is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.put("", "v"), "an empty key is refused");
+        assertThrows(InvalidArgumentException.class, () -> cache.delete(""));
+        assertThrows(InvalidArgumentException.class, () -> cache.put((byte[])null, utf8("v")));
+        assertThrows(InvalidArgumentException.class, () -> cache.put(utf8("k"), null));
+        assertThrows(InvalidArgumentException.class, () -> cache.get((String)null));
         assertEquals(head, ring.head(0), "rejected puts publish nothing");
 
         clock.advance(1, TimeUnit.MILLISECONDS);
-        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("zero").outcome(), "expired at exactly its deadline");
+        assertEquals(CacheRead.Outcome.EXPIRED, cache.read("one-ms").outcome(), "expired at exactly its deadline");
         assertTrue(cache.read("sub-ms").isHit());
         clock.advance(1000L * 24 * 3600 * 365, TimeUnit.MILLISECONDS);
         assertTrue(cache.read("never").isHit());
@@ -280,7 +283,7 @@ class OrbitCacheTest
                 return wallMillis[0];
             }
         };
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
         cache.put("k", "v", Duration.ofSeconds(10));
         wallMillis[0] += TimeUnit.DAYS.toMillis(1);
         assertTrue(cache.read("k").isHit(), "a wall clock jump forward does not expire the entry");
@@ -294,7 +297,7 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void entries_leave_with_the_window(final FleetBacking backing)
     {
-        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).build();
+        final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).open();
         final long id = cache.put("old", "v");
         for (int i = 0; i < 15; i++)
         {
@@ -338,17 +341,17 @@ class OrbitCacheTest
     void ring_is_shared_kind_200_and_one_spec_per_fleet(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
-        final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).build();
+        final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).open();
         assertEquals(OrbitCache.ringSpec(1024, 256), cache.ring().spec());
         assertEquals(Topology.SHARED, cache.ring().spec().topology());
         assertEquals(200, cache.ring().kind());
-        assertSame(cache.ring(), OrbitCache.builder(fleet).capacity(1024).prefix("x").build().ring());
+        assertSame(cache.ring(), OrbitCache.builder(fleet).capacity(1024).prefix("x").open().ring());
         final KindConflictException conflict =
-            assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).build());
+            assertThrows(KindConflictException.class, () -> OrbitCache.builder(fleet).capacity(2048).open());
         assertTrue(conflict.getMessage().contains("KIND 200"), conflict.getMessage());
-        assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).build());
-        final FrameTooLargeException prefix = assertThrows(FrameTooLargeException.class,
-            () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).build());
+        assertThrows(InvalidRingSpecException.class, () -> OrbitCache.builder(fleet).capacity(1000).open());
+        final PayloadTooLargeException prefix = assertThrows(PayloadTooLargeException.class,
+            () -> OrbitCache.builder(fleet).capacity(1024).prefix(new byte[244]).open());
         assertTrue(prefix.getMessage().contains("KIND 200"), prefix.getMessage());
     }
 
@@ -356,7 +359,7 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void default_ring_is_16384_slots_of_256_bytes(final FleetBacking backing)
     {
-        final Ring ring = OrbitCache.withPrefix(join(backing, 1, 0), "d:").ring();
+        final Ring ring = OrbitCache.builder(join(backing, 1, 0)).prefix("d:").open().ring();
         assertEquals(OrbitCache.ringSpec(16_384, 256), ring.spec());
         assertEquals(OrbitCache.DEFAULT_CAPACITY, ring.capacity());
     }
@@ -366,11 +369,11 @@ class OrbitCacheTest
     @EnumSource(FleetBacking.class)
     void late_opener_sees_the_retained_window(final FleetBacking backing)
     {
-        final OrbitCache writer = OrbitCache.withPrefix(join(backing, 2, 1), "s:");
+        final OrbitCache writer = OrbitCache.builder(join(backing, 2, 1)).prefix("s:").open();
         writer.put("k", "v");
         writer.put("gone", "v");
         writer.delete("gone");
-        final OrbitCache reader = OrbitCache.withPrefix(join(backing, 2, 0), "s:");
+        final OrbitCache reader = OrbitCache.builder(join(backing, 2, 0)).prefix("s:").open();
         assertEquals(Optional.of("v"), reader.getString("k"));
         assertEquals(CacheRead.Outcome.DELETED, reader.read("gone").outcome());
         assertArrayEquals(utf8("v"), reader.get("k").orElseThrow());

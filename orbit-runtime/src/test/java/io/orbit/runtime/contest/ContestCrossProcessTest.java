@@ -1,6 +1,6 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ChildJvm;
 import io.orbit.runtime.testing.ShmDirectory;

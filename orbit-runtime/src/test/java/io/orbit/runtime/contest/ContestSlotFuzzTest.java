@@ -1,7 +1,7 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.ContestTableFullException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.ContestTableFullException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.ring.FleetBacking;
 import org.agrona.concurrent.AtomicBuffer;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.ContestTableFullException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.ContestTableFullException;
+import io.orbit.runtime.exceptions.FleetClosedException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -286,7 +287,9 @@ class ContestTest
             assertTrue(survivor.holder(JOBS, "subject").isEmpty());
             final Guard next = claimed(survivor.tryClaim(JOBS, "subject", "survivor", LONG));
             assertTrue(next.fenceToken() > dead.fenceToken());
-            assertThrows(LeaseLostException.class, () -> dead.renew(LONG));
+            assertThrows(FleetClosedException.class, () -> dead.renew(LONG), "a guard of a closed fleet never writes again");
+            assertFalse(dead.release(), "nor does its release");
+            assertEquals(next.fenceToken(), survivor.holder(JOBS, "subject").orElseThrow().fenceToken());
         }
     }
 

@@ -1,18 +1,19 @@
 package io.orbit.runtime.contest;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.ring.FleetBacking;
+import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.function.Executable;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,13 +41,13 @@ class ContestValidationTest
             final byte[] before = tableBytes(contest);
 
             final String euros = "€".repeat(41); // 41 characters, 123 UTF-8 bytes: the limit counts bytes
-            final FrameTooLargeException subject = assertThrows(FrameTooLargeException.class,
+            final PayloadTooLargeException subject = assertThrows(PayloadTooLargeException.class,
                 () -> contest.tryClaim(JOBS, euros, "owner", LONG));
             assertMessage(subject, f.name, "222", "subject label", "123", "120");
-            final FrameTooLargeException owner = assertThrows(FrameTooLargeException.class,
+            final PayloadTooLargeException owner = assertThrows(PayloadTooLargeException.class,
                 () -> contest.tryClaim(JOBS, "subject", "o".repeat(65), LONG));
             assertMessage(owner, f.name, "222", "owner label", "65", "64");
-            assertThrows(FrameTooLargeException.class, () -> contest.holder(JOBS, "s".repeat(121)));
+            assertThrows(PayloadTooLargeException.class, () -> contest.holder(JOBS, "s".repeat(121)));
             assertArrayEquals(before, tableBytes(contest));
             assertEquals(0, contest.lastFenceToken());
 
@@ -61,7 +62,7 @@ class ContestValidationTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void bad_arguments_are_refused_with_invalid_value(final FleetBacking backing)
+    void bad_arguments_are_refused_with_invalid_argument(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -69,6 +70,8 @@ class ContestValidationTest
             final byte[] before = tableBytes(contest);
             assertInvalid(() -> contest.tryClaim(JOBS, null, "owner", LONG), f.name, "subject label");
             assertInvalid(() -> contest.tryClaim(JOBS, "subject", null, LONG), f.name, "owner label");
+            assertInvalid(() -> contest.tryClaim(JOBS, "", "owner", LONG), f.name, "subject label");
+            assertInvalid(() -> contest.tryClaim(JOBS, "subject", "", LONG), f.name, "owner label");
             assertInvalid(() -> contest.tryClaim(JOBS, "subject", "owner", null), f.name, "ttl");
             assertInvalid(() -> contest.tryClaim(JOBS, "subject", "owner", Duration.ZERO), f.name, "ttl");
             assertInvalid(() -> contest.tryClaim(JOBS, "subject", "owner", Duration.ofMillis(-1)), f.name, "ttl");
@@ -102,7 +105,7 @@ class ContestValidationTest
             final Fleet fleet = f.join(0);
             assertInvalid(() -> Contest.builder(fleet).clock(null), f.name, "clock");
             assertInvalid(() -> Contest.builder(fleet).pendingBound(Duration.ZERO), f.name, "pending bound");
-            assertThrows(InvalidValueException.class, () -> Contest.builder(null));
+            assertThrows(InvalidArgumentException.class, () -> Contest.builder(null));
         }
     }
 
@@ -147,6 +150,7 @@ class ContestValidationTest
             header.putInt(0, 0x4F435354).putShort(4, (short)1).putShort(6, (short)64).putInt(8, 1024).putInt(12, 320);
             final Path file = dir.resolve(SegmentNames.segment(name, 222));
             Files.write(file, header.array());
+            Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
             {
                 final SegmentLayoutException ex = assertThrows(SegmentLayoutException.class, () -> Contest.open(fleet));
@@ -166,6 +170,7 @@ class ContestValidationTest
             junk[0] = 0x7F;
             final Path file = dir.resolve(SegmentNames.segment(name, 222));
             Files.write(file, junk);
+            Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
             {
                 assertMessage(assertThrows(SegmentLayoutException.class, () -> Contest.open(fleet)),
@@ -185,6 +190,7 @@ class ContestValidationTest
             header.putInt(0, 0x4F435354).putShort(4, (short)2).putShort(6, (short)64).putInt(8, 1024).putInt(12, 256);
             final Path file = dir.resolve(SegmentNames.segment(name, 222));
             Files.write(file, header.array());
+            Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
             {
                 assertMessage(assertThrows(SegmentLayoutException.class, () -> Contest.open(fleet)),
@@ -196,7 +202,7 @@ class ContestValidationTest
 
     private static void assertInvalid(final Executable call, final String... fragments)
     {
-        assertMessage(assertThrows(InvalidValueException.class, call), fragments);
+        assertMessage(assertThrows(InvalidArgumentException.class, call), fragments);
     }
 
     private static void assertMessage(final OrbitException ex, final String... fragments)

@@ -164,7 +164,7 @@ class CrossProcessEventBusTest
             final int node = Integer.parseInt(args[1]);
             try (Fleet fleet = Fleet.joinShmAs(args[0], SIZE, node))
             {
-                final OrbitEventBus bus = OrbitEventBus.of(fleet, CAPACITY, OrbitClock.system());
+                final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(CAPACITY).clock(OrbitClock.system()).open();
                 final UnsafeBuffer topic = new UnsafeBuffer(topic(node));
                 final UnsafeBuffer payload = new UnsafeBuffer(new byte[64]);
                 final CRC32 crc = new CRC32();
@@ -206,7 +206,7 @@ class CrossProcessEventBusTest
             final boolean handlerForm = "handler".equals(args[1]);
             try (Fleet fleet = Fleet.joinShmAs(args[0], SIZE, 0))
             {
-                final OrbitEventBus bus = OrbitEventBus.of(fleet, CAPACITY, OrbitClock.system());
+                final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(CAPACITY).clock(OrbitClock.system()).open();
                 final OrbitEventCursor cursor = bus.cursorFromStart();
                 final UnsafeBuffer slice = new UnsafeBuffer(new byte[0]);
                 final EventHandler handler = event ->

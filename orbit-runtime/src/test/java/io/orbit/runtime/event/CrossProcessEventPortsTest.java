@@ -31,7 +31,7 @@ class CrossProcessEventPortsTest
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             final OrbitEventCursor cursor = bus.cursorAtHead();
             final long id;
             try (ChildJvm child = ChildJvm.start(dir.path(), Child.class, "publish", name, "1", "child.topic", "hello-from-child"))
@@ -57,7 +57,7 @@ class CrossProcessEventPortsTest
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             final long fromParent = bus.publish("lanes", "from-node-0");
             try (ChildJvm child = ChildJvm.start(dir.path(), Child.class, "publish", name, "1", "lanes", "from-node-1"))
             {
@@ -80,7 +80,7 @@ class CrossProcessEventPortsTest
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
         {
-            final long id = OrbitEventBus.of(fleet).publish("parent.topic", "hello-from-parent");
+            final long id = OrbitEventBus.open(fleet).publish("parent.topic", "hello-from-parent");
             try (ChildJvm child = ChildJvm.start(dir.path(), Child.class, "poll", name, "1"))
             {
                 final Map<String, String> result = fields(child.awaitPrefix("RESULT "));
@@ -102,7 +102,7 @@ class CrossProcessEventPortsTest
         {
             try (Fleet fleet = Fleet.joinShmAs(args[1], SIZE, Integer.parseInt(args[2])))
             {
-                final OrbitEventBus bus = OrbitEventBus.of(fleet);
+                final OrbitEventBus bus = OrbitEventBus.open(fleet);
                 if ("publish".equals(args[0]))
                 {
                     say("ID " + NetId64.toString(bus.publish(args[3], args[4])));

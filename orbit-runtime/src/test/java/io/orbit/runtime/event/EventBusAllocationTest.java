@@ -39,7 +39,7 @@ class EventBusAllocationTest
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, 64, io.orbit.runtime.OrbitClock.system());
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(64).clock(io.orbit.runtime.OrbitClock.system()).open();
             final OrbitEventCursor cursor = bus.cursorFromStart();
             final UnsafeBuffer topic = new UnsafeBuffer("ticks".getBytes(StandardCharsets.UTF_8));
             final byte[] topicBytes = "ticks".getBytes(StandardCharsets.UTF_8);

@@ -151,7 +151,7 @@ class EventDecoderFuzzTest
         final long now = 1_700_000_000_000L;
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, 4096, new ManualClock(0, now));
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(4096).clock(new ManualClock(0, now)).open();
             final Ring ring = fleet.ring(OrbitEventBus.spec(4096)); // the same ring, written raw
             final OrbitEventCursor listCursor = bus.cursorFromStart();
             final OrbitEventCursor handlerCursor = bus.cursorFromStart();

@@ -1,10 +1,10 @@
 package io.orbit.runtime.event;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
-import io.orbit.runtime.KindConflictException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Frame;
@@ -77,7 +77,7 @@ class OrbitEventBusTest
         final ManualClock clock = new ManualClock(0, T0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, clock);
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).clock(clock).open();
             final OrbitEventCursor cursor = bus.cursorFromStart();
             final long first = bus.publish("orders", "one");
             clock.advance(5, TimeUnit.MILLISECONDS);
@@ -100,7 +100,7 @@ class OrbitEventBusTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             bus.publish("t", "old");
             final OrbitEventCursor cursor = bus.cursorAtHead();
             bus.publish("t", "new");
@@ -117,7 +117,7 @@ class OrbitEventBusTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             final OrbitEventCursor cursor = bus.cursorFromStart();
             bus.publish("a", "1");
             bus.publish("b", "2");
@@ -140,7 +140,7 @@ class OrbitEventBusTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             final int capacity = bus.ring().capacity();
             assertEquals(OrbitEventBus.DEFAULT_CAPACITY, capacity);
             final OrbitEventCursor cursor = bus.cursorFromStart();
@@ -165,7 +165,7 @@ class OrbitEventBusTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, 8, new ManualClock(0, T0));
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(8).clock(new ManualClock(0, T0)).open();
             final OrbitEventCursor cursor = bus.cursorFromStart();
             for (int i = 0; i < 20; i++)
             {
@@ -174,7 +174,7 @@ class OrbitEventBusTest
             final EventPoll poll = bus.poll(cursor);
             assertEquals(12, poll.overwritten());
             assertEquals(List.of("12", "13", "14", "15", "16", "17", "18", "19"), payloads(poll));
-            assertThrows(KindConflictException.class, () -> OrbitEventBus.of(fleet), "one capacity per fleet");
+            assertThrows(KindConflictException.class, () -> OrbitEventBus.open(fleet), "one capacity per fleet");
         }
     }
 
@@ -186,12 +186,12 @@ class OrbitEventBusTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet parent = backing.join(dir, name, 2, 0))
         {
-            final OrbitEventBus parentBus = OrbitEventBus.of(parent);
+            final OrbitEventBus parentBus = OrbitEventBus.open(parent);
             final OrbitEventCursor cursor = parentBus.cursorAtHead();
             final long id;
             try (Fleet child = backing.join(dir, name, 2, 1))
             {
-                id = OrbitEventBus.of(child).publish("child.topic", "from-child");
+                id = OrbitEventBus.open(child).publish("child.topic", "from-child");
             }
             final EventPoll poll = parentBus.poll(cursor);
             assertEquals(1, poll.events().size());
@@ -212,8 +212,8 @@ class OrbitEventBusTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet node0 = backing.join(dir, name, 2, 0); Fleet node1 = backing.join(dir, name, 2, 1))
         {
-            final OrbitEventBus bus0 = OrbitEventBus.of(node0);
-            final OrbitEventBus bus1 = OrbitEventBus.of(node1);
+            final OrbitEventBus bus0 = OrbitEventBus.open(node0);
+            final OrbitEventBus bus1 = OrbitEventBus.open(node1);
             final long fromOne = bus1.publish("lanes", "one");
             final long fromZero = bus0.publish("lanes", "zero");
             assertEquals(0, NetId64.counter(fromZero));
@@ -237,10 +237,10 @@ class OrbitEventBusTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet parent = backing.join(dir, name, 2, 0))
         {
-            OrbitEventBus.of(parent).publish("parent.topic", "from-parent");
+            OrbitEventBus.open(parent).publish("parent.topic", "from-parent");
             try (Fleet child = backing.join(dir, name, 2, 1))
             {
-                final EventPoll poll = OrbitEventBus.of(child).poll(OrbitEventBus.of(child).cursorFromStart());
+                final EventPoll poll = OrbitEventBus.open(child).poll(OrbitEventBus.open(child).cursorFromStart());
                 assertEquals(1, poll.events().size());
                 assertEquals("parent.topic", poll.events().get(0).topic());
                 assertEquals("from-parent", poll.events().get(0).payloadAsString());
@@ -256,7 +256,7 @@ class OrbitEventBusTest
         final ManualClock clock = new ManualClock(0, T0 + 123);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 3, 2))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, clock);
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).clock(clock).open();
             final long id = bus.publish("é.t", new byte[] {9, 8, 7});
             assertEquals(OrbitEventBus.KIND, NetId64.kind(id));
             assertEquals(2, NetId64.node(id));
@@ -279,27 +279,28 @@ class OrbitEventBusTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet fleet = backing.join(dir, name, 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             final Ring ring = bus.ring();
             bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD - 1]); // exactly 244 bytes: fits
             assertEquals(1, ring.head());
 
-            final FrameTooLargeException tooLarge =
-                assertThrows(FrameTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
+            final PayloadTooLargeException tooLarge =
+                assertThrows(PayloadTooLargeException.class, () -> bus.publish("t", new byte[OrbitEventBus.MAX_TOPIC_AND_PAYLOAD]));
             assertTrue(tooLarge.getMessage().contains("KIND 220"), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains(name), tooLarge.getMessage());
             assertTrue(tooLarge.getMessage().contains("244"), tooLarge.getMessage());
             // Topic size counts UTF-8 bytes: 122 two-byte characters are 244 bytes, one payload byte more is too much.
             final String wideTopic = "é".repeat(122);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(wideTopic, new byte[1]));
             bus.publish(wideTopic, new byte[0]);
             assertEquals(2, ring.head());
 
             final UnsafeBuffer big = new UnsafeBuffer(new byte[300]);
-            assertThrows(FrameTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
+            assertThrows(PayloadTooLargeException.class, () -> bus.publish(big, 0, 10, big, 0, 235));
             assertThrows(IndexOutOfBoundsException.class, () -> bus.publish(big, 295, 10, big, 0, 1));
-            assertThrows(InvalidValueException.class, () -> bus.publish(null, "x"));
-            assertThrows(InvalidValueException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish(null, "x"));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("x", (byte[])null));
+            assertThrows(InvalidArgumentException.class, () -> bus.publish("", "x"), "an empty topic is refused");
             assertEquals(2, ring.head(), "nothing was published by the refused calls");
             assertEquals(2, bus.poll(bus.cursorFromStart()).events().size(), "and no half-written frame is left behind");
         }
@@ -311,7 +312,7 @@ class OrbitEventBusTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, new ManualClock(0, T0));
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).clock(new ManualClock(0, T0)).open();
             final OrbitEventCursor cursor = bus.cursorFromStart();
             final UnsafeBuffer topic = new UnsafeBuffer("xxprices".getBytes(StandardCharsets.UTF_8));
             final UnsafeBuffer payload = new UnsafeBuffer(new byte[] {0, 0, 1, 2, 3});
@@ -352,8 +353,8 @@ class OrbitEventBusTest
         final ManualClock clock1 = new ManualClock(0, 20);
         try (Fleet node0 = backing.join(dir, name, 2, 0); Fleet node1 = backing.join(dir, name, 2, 1))
         {
-            final OrbitEventBus bus0 = OrbitEventBus.of(node0, clock0);
-            final OrbitEventBus bus1 = OrbitEventBus.of(node1, clock1);
+            final OrbitEventBus bus0 = OrbitEventBus.builder(node0).clock(clock0).open();
+            final OrbitEventBus bus1 = OrbitEventBus.builder(node1).clock(clock1).open();
             final OrbitEventCursor plain = bus0.cursorFromStart();
             final OrbitEventCursor merged = bus0.cursorFromStart();
             bus0.publish("m", "a@10");
@@ -374,7 +375,7 @@ class OrbitEventBusTest
             clock0.advance(50, TimeUnit.MILLISECONDS);
             bus0.publish("m", "a@100");
             final ManualClock stepBack = new ManualClock(0, 60);
-            OrbitEventBus.of(node0, stepBack).publish("m", "a@60");
+            OrbitEventBus.builder(node0).clock(stepBack).open().publish("m", "a@60");
             clock1.advance(40, TimeUnit.MILLISECONDS);
             bus1.publish("m", "b@70");
             assertEquals(List.of("b@70", "a@100", "a@60"), payloads(bus0.pollMerged(merged)));
@@ -389,8 +390,8 @@ class OrbitEventBusTest
         final Random random = new Random(42);
         try (Fleet node0 = backing.join(dir, name, 3, 0); Fleet node2 = backing.join(dir, name, 3, 2))
         {
-            final OrbitEventBus bus0 = OrbitEventBus.of(node0, 16, new ManualClock(0, T0));
-            final OrbitEventBus bus2 = OrbitEventBus.of(node2, 16, new ManualClock(0, T0));
+            final OrbitEventBus bus0 = OrbitEventBus.builder(node0).capacity(16).clock(new ManualClock(0, T0)).open();
+            final OrbitEventBus bus2 = OrbitEventBus.builder(node2).capacity(16).clock(new ManualClock(0, T0)).open();
             final OrbitEventCursor cursor = bus0.cursorFromStart();
             final long[] published = new long[3];
             long delivered = 0;
@@ -441,12 +442,12 @@ class OrbitEventBusTest
         try (Fleet one = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0);
             Fleet two = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final OrbitEventBus busOne = OrbitEventBus.of(one);
-            final OrbitEventCursor foreign = OrbitEventBus.of(two).cursorFromStart();
-            assertThrows(IllegalArgumentException.class, () -> busOne.poll(foreign));
+            final OrbitEventBus busOne = OrbitEventBus.open(one);
+            final OrbitEventCursor foreign = OrbitEventBus.open(two).cursorFromStart();
+            assertThrows(InvalidArgumentException.class, () -> busOne.poll(foreign));
             // Two bus instances of one fleet share the ring, so their cursors are interchangeable.
             busOne.publish("t", "x");
-            assertEquals(1, OrbitEventBus.of(one).poll(busOne.cursorFromStart()).events().size());
+            assertEquals(1, OrbitEventBus.open(one).poll(busOne.cursorFromStart()).events().size());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.testing.ChildJvm;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.Test;

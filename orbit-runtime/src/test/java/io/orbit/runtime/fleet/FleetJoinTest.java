@@ -1,11 +1,12 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.EmptyFleetException;
-import io.orbit.runtime.InvalidFleetNameException;
-import io.orbit.runtime.KindConflictException;
-import io.orbit.runtime.NodeInUseException;
-import io.orbit.runtime.NodeOutsideFleetException;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.InvalidFleetSizeException;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.ShmDirectoryException;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
@@ -84,7 +85,7 @@ class FleetJoinTest
         final String name = ShmDirectory.uniqueFleetName();
         for (final int size : new int[] {0, -1, 65536})
         {
-            final EmptyFleetException ex = assertThrows(EmptyFleetException.class, () -> backing.join(dir, name, size, 0));
+            final InvalidFleetSizeException ex = assertThrows(InvalidFleetSizeException.class, () -> backing.join(dir, name, size, 0));
             assertTrue(ex.getMessage().contains(name), ex.getMessage());
             assertTrue(ex.getMessage().contains("1..65535"), ex.getMessage());
             assertTrue(ex.getMessage().contains("was " + size), ex.getMessage());
@@ -212,8 +213,8 @@ class FleetJoinTest
     {
         final Path missing = dir.resolve("missing");
         final String name = ShmDirectory.uniqueFleetName();
-        final OrbitException ex = assertThrows(OrbitException.class, () -> Fleet.joinShmAs(name, 1, 0, missing));
+        final ShmDirectoryException ex = assertThrows(ShmDirectoryException.class, () -> Fleet.joinShmAs(name, 1, 0, missing));
         assertTrue(ex.getMessage().contains(name), ex.getMessage());
-        assertTrue(ex.getMessage().contains(missing.toString()), ex.getMessage());
+        assertTrue(ex.getMessage().contains(missing + " does not exist"), ex.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.NodeOutsideFleetException;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.testing.ShmDirectory;

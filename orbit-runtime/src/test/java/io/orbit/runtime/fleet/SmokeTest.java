@@ -1,7 +1,7 @@
 package io.orbit.runtime.fleet;
 
-import io.orbit.runtime.EmptyFleetException;
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.Frame;
 import io.orbit.runtime.ring.Ring;
@@ -62,9 +62,9 @@ class SmokeTest
     void emptyFleetRejected(final FleetBacking backing) // smoke.rs: empty_fleet_rejected
     {
         final String name = ShmDirectory.uniqueFleetName();
-        final EmptyFleetException ex = assertThrows(EmptyFleetException.class, () -> backing.join(dir, name, 0, 0));
+        final InvalidFleetSizeException ex = assertThrows(InvalidFleetSizeException.class, () -> backing.join(dir, name, 0, 0));
         assertTrue(ex.getMessage().contains(name), ex.getMessage());
-        assertThrows(EmptyFleetException.class, () -> Fleet.join(name, 0));
+        assertThrows(InvalidFleetSizeException.class, () -> Fleet.join(name, 0));
     }
 
     @Test

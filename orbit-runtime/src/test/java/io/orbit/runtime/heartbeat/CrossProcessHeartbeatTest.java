@@ -44,7 +44,7 @@ class CrossProcessHeartbeatTest
             ChildJvm victim = ChildJvm.start(dir.path(), Beater.class, name, "1");
             ChildJvm sleeper = ChildJvm.start(dir.path(), Beater.class, name, "2"))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
             heartbeat.beat();
             final Map<String, String> victimInfo = fields(victim.awaitPrefix("BEATING "));
             final Map<String, String> sleeperInfo = fields(sleeper.awaitPrefix("BEATING "));
@@ -136,7 +136,7 @@ class CrossProcessHeartbeatTest
         {
             try (Fleet fleet = Fleet.joinShmAs(args[0], SIZE, Integer.parseInt(args[1])))
             {
-                final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+                final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
                 heartbeat.beat();
                 say("BEATING pid=" + ProcessHandle.current().pid() + " start="
                     + ProcessHandle.current().info().startInstant().map(instant -> instant.toEpochMilli()).orElse(0L));

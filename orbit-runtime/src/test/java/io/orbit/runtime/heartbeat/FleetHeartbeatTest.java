@@ -1,8 +1,9 @@
 package io.orbit.runtime.heartbeat;
 
 import io.orbit.runtime.ManualClock;
-import io.orbit.runtime.NodeOutsideFleetException;
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.testing.ShmDirectory;
@@ -45,7 +46,7 @@ class FleetHeartbeatTest
         final ManualClock clock = new ManualClock(100 * MS, 0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet, clock);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.builder(fleet).clock(clock).open();
             assertEquals(1, heartbeat.beat());
             clock.advance(150, TimeUnit.MILLISECONDS);
             assertEquals(2, heartbeat.beat());
@@ -79,10 +80,10 @@ class FleetHeartbeatTest
         final ManualClock clock = new ManualClock(1000 * MS, 0);
         try (Fleet reader = backing.join(dir, name, 3, 0))
         {
-            final FleetHeartbeat observer = FleetHeartbeat.of(reader, clock);
+            final FleetHeartbeat observer = FleetHeartbeat.builder(reader).clock(clock).open();
             try (Fleet beater = backing.join(dir, name, 3, 2))
             {
-                FleetHeartbeat.of(beater, clock).beat();
+                FleetHeartbeat.builder(beater).clock(clock).open().beat();
                 clock.advance(500, TimeUnit.MILLISECONDS);
                 final HeartbeatSnapshot fresh = observer.snapshot(Duration.ofMillis(750));
                 assertEquals(List.of(0, 1), fresh.nodesIn(NodeState.MISSING));
@@ -114,8 +115,8 @@ class FleetHeartbeatTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet reader = backing.join(dir, name, 2, 0); Fleet beater = backing.join(dir, name, 2, 1))
         {
-            FleetHeartbeat.of(beater, new ManualClock(5000 * MS, 0)).beat();
-            final NodeHeartbeat node = FleetHeartbeat.of(reader, new ManualClock(1000 * MS, 0)).read(1, Duration.ZERO);
+            FleetHeartbeat.builder(beater).clock(new ManualClock(5000 * MS, 0)).open().beat();
+            final NodeHeartbeat node = FleetHeartbeat.builder(reader).clock(new ManualClock(1000 * MS, 0)).open().read(1, Duration.ofNanos(1));
             assertEquals(Duration.ZERO, node.age());
             assertEquals(NodeState.LIVE, node.state());
         }
@@ -128,15 +129,17 @@ class FleetHeartbeatTest
         final ManualClock clock = new ManualClock(-10 * MS, 0); // System.nanoTime may be negative; ages use differences
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet, clock);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.builder(fleet).clock(clock).open();
             heartbeat.beat();
             clock.advance(200, TimeUnit.MILLISECONDS);
             assertEquals(NodeState.LIVE, heartbeat.read(0, Duration.ofMillis(200)).state());
             assertEquals(NodeState.STALE, heartbeat.read(0, Duration.ofMillis(200).minusNanos(1)).state());
             assertEquals(NodeState.LIVE, heartbeat.read(0, Duration.ofSeconds(Long.MAX_VALUE)).state(), "huge maxAge saturates");
-            assertThrows(IllegalArgumentException.class, () -> heartbeat.snapshot(Duration.ofMillis(-1)));
-            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(1, Duration.ZERO));
-            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(-1, Duration.ZERO));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(Duration.ofMillis(-1)));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(Duration.ZERO));
+            assertThrows(InvalidArgumentException.class, () -> heartbeat.snapshot(null));
+            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(1, Duration.ofNanos(1)));
+            assertThrows(NodeOutsideFleetException.class, () -> heartbeat.read(-1, Duration.ofNanos(1)));
         }
     }
 
@@ -149,8 +152,8 @@ class FleetHeartbeatTest
         final ManualClock clock = new ManualClock(0, 0);
         try (Fleet quiet = backing.join(dir, name, 3, 2); Fleet chatty = backing.join(dir, name, 3, 1))
         {
-            FleetHeartbeat.of(quiet, clock).beat();
-            final FleetHeartbeat loud = FleetHeartbeat.of(chatty, clock);
+            FleetHeartbeat.builder(quiet).clock(clock).open().beat();
+            final FleetHeartbeat loud = FleetHeartbeat.builder(chatty).clock(clock).open();
             for (int i = 0; i < 100_000; i++)
             {
                 clock.advance(1, TimeUnit.MICROSECONDS);
@@ -172,7 +175,7 @@ class FleetHeartbeatTest
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final FleetHeartbeat[] instances = {FleetHeartbeat.of(fleet), FleetHeartbeat.of(fleet)};
+            final FleetHeartbeat[] instances = {FleetHeartbeat.open(fleet), FleetHeartbeat.open(fleet)};
             final List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++)
             {
@@ -222,8 +225,8 @@ class FleetHeartbeatTest
         };
         try (Fleet writerFleet = backing.join(dir, name, 2, 1); Fleet readerFleet = backing.join(dir, name, 2, 0))
         {
-            final FleetHeartbeat writer = FleetHeartbeat.of(writerFleet, tickPerBeat);
-            final FleetHeartbeat reader = FleetHeartbeat.of(readerFleet, new ManualClock(Long.MAX_VALUE / 2, 0));
+            final FleetHeartbeat writer = FleetHeartbeat.builder(writerFleet).clock(tickPerBeat).open();
+            final FleetHeartbeat reader = FleetHeartbeat.builder(readerFleet).clock(new ManualClock(Long.MAX_VALUE / 2, 0)).open();
             writer.beat();
             final AtomicBoolean stop = new AtomicBoolean();
             final Thread beating = new Thread(() ->
@@ -240,7 +243,7 @@ class FleetHeartbeatTest
             {
                 for (int i = 0; i < 1_000_000; i++)
                 {
-                    final NodeHeartbeat node = reader.read(1, Duration.ZERO);
+                    final NodeHeartbeat node = reader.read(1, Duration.ofNanos(1));
                     if (node.consistent())
                     {
                         consistent++;
@@ -266,7 +269,7 @@ class FleetHeartbeatTest
         final ManualClock clock = new ManualClock(0, 0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet, clock);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.builder(fleet).clock(clock).open();
             heartbeat.beat();
             heartbeat.beat();
             final int stamp = HeartbeatTableLayout.slotOffset(1) + HeartbeatTableLayout.STAMP_OFFSET;
@@ -292,7 +295,7 @@ class FleetHeartbeatTest
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
             for (int i = 0; i < 20_000; i++)
             {
                 heartbeat.beat();

@@ -1,6 +1,6 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.ManualClock;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
@@ -34,8 +34,8 @@ class HeartbeatReplicateTest
         final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(10), 0);
         try (Fleet bridge = Fleet.joinShmAs(name, 3, 0, dir.path()); Fleet reader = Fleet.joinShmAs(name, 3, 1, dir.path()))
         {
-            final FleetHeartbeat replicas = FleetHeartbeat.of(bridge, clock);
-            final FleetHeartbeat local = FleetHeartbeat.of(reader, clock);
+            final FleetHeartbeat replicas = FleetHeartbeat.builder(bridge).clock(clock).open();
+            final FleetHeartbeat local = FleetHeartbeat.builder(reader).clock(clock).open();
             final NodeLease remote = bridge.leaseNode(2);
             replicas.replicate(remote, 17, clock.monotonicNanos() - TimeUnit.MILLISECONDS.toNanos(50), 4242, 1234, 3);
             NodeHeartbeat node = local.read(2, Duration.ofMillis(100));

@@ -42,8 +42,8 @@ class HeartbeatSlotFuzzTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet node0 = backing.join(dir, name, SIZE, 0); Fleet node2 = backing.join(dir, name, SIZE, 2))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(node0, clock);
-            final FleetHeartbeat writer = FleetHeartbeat.of(node2, clock);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.builder(node0).clock(clock).open();
+            final FleetHeartbeat writer = FleetHeartbeat.builder(node2).clock(clock).open();
             final AtomicBuffer memory = heartbeat.memory();
             final byte[] slot = new byte[HeartbeatTableLayout.SLOT_SIZE];
             for (int i = 0; i < cases; i++)
@@ -89,7 +89,7 @@ class HeartbeatSlotFuzzTest
                     }
                 }
                 final long beats = writer.beat(); // the owner's next beat repairs any garbage in its slot
-                final NodeHeartbeat repaired = heartbeat.read(2, Duration.ZERO);
+                final NodeHeartbeat repaired = heartbeat.read(2, Duration.ofNanos(1));
                 assertTrue(repaired.consistent());
                 assertEquals(beats, repaired.beats());
                 assertEquals(NodeState.LIVE, repaired.state());

@@ -34,7 +34,7 @@ class HeartbeatSlotPropertiesTest
     {
         dir = ShmDirectory.create();
         fleet = FleetBacking.LOCAL.join(dir, ShmDirectory.uniqueFleetName(), SIZE, 0);
-        heartbeat = FleetHeartbeat.of(fleet, new ManualClock(1_000_000_000L, 1_000));
+        heartbeat = FleetHeartbeat.builder(fleet).clock(new ManualClock(1_000_000_000L, 1_000)).open();
     }
 
     @AfterContainer
@@ -48,7 +48,7 @@ class HeartbeatSlotPropertiesTest
     void arbitrarySlotBytesGiveAWellDefinedState(
         @ForAll @Size(value = HeartbeatTableLayout.SLOT_SIZE) final byte[] slot,
         @ForAll @IntRange(min = 0, max = SIZE - 1) final int node,
-        @ForAll @LongRange(min = 0) final long maxAgeNanos)
+        @ForAll @LongRange(min = 1) final long maxAgeNanos)
     {
         final int offset = HeartbeatTableLayout.slotOffset(node);
         heartbeat.memory().putBytes(offset, slot);

@@ -1,8 +1,8 @@
 package io.orbit.runtime.heartbeat;
 
-import io.orbit.runtime.OrbitException;
-import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.SegmentNotReadyException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FleetBacking;
 import io.orbit.runtime.ring.SystemProperty;
@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Random;
@@ -52,7 +53,7 @@ class HeartbeatTableValidationTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet fleet = Fleet.joinShmAs(name, 5, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet).beat();
+            FleetHeartbeat.open(fleet).beat();
         }
         final Path file = tableFile(name);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -76,11 +77,11 @@ class HeartbeatTableValidationTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet three = backing.join(dir, name, 3, 0))
         {
-            FleetHeartbeat.of(three).beat();
+            FleetHeartbeat.open(three).beat();
             final byte[] before = backing == FleetBacking.SHM ? Files.readAllBytes(tableFile(name)) : null;
             try (Fleet four = backing.join(dir, name, 4, 3))
             {
-                final SegmentLayoutException refused = assertThrows(SegmentLayoutException.class, () -> FleetHeartbeat.of(four));
+                final SegmentLayoutException refused = assertThrows(SegmentLayoutException.class, () -> FleetHeartbeat.open(four));
                 final String message = refused.getMessage();
                 assertTrue(message.contains("slot_count expected 4 but found 3"), message);
                 assertTrue(message.contains("KIND 221") && message.contains(name), message);
@@ -89,7 +90,7 @@ class HeartbeatTableValidationTest
             {
                 assertArrayEquals(before, Files.readAllBytes(tableFile(name)), "a refused table is left unchanged");
             }
-            assertEquals(1, FleetHeartbeat.of(three).read(0, java.time.Duration.ofDays(1)).beats());
+            assertEquals(1, FleetHeartbeat.open(three).read(0, java.time.Duration.ofDays(1)).beats());
         }
     }
 
@@ -108,7 +109,7 @@ class HeartbeatTableValidationTest
         final Path file = tableFile(name);
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet).beat();
+            FleetHeartbeat.open(fleet).beat();
         }
         final byte[] damaged = Files.readAllBytes(file);
         final ByteBuffer header = ByteBuffer.wrap(damaged).order(ByteOrder.LITTLE_ENDIAN);
@@ -119,6 +120,7 @@ class HeartbeatTableValidationTest
             default -> header.putInt(offset, (int)number);
         }
         Files.write(file, damaged);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, damaged, "field " + field + " expected");
     }
 
@@ -129,10 +131,11 @@ class HeartbeatTableValidationTest
         final Path file = tableFile(name);
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
         }
         final byte[] truncated = Arrays.copyOf(Files.readAllBytes(file), 64 + 2 * 64);
         Files.write(file, truncated);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, truncated, "field file size expected 256 but found 192");
     }
 
@@ -144,6 +147,7 @@ class HeartbeatTableValidationTest
         final byte[] ring = new byte[64 + 3 * 64];
         ByteBuffer.wrap(ring).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0x4F524254).putInt(20, 3).put(32, (byte)221);
         Files.write(file, ring);
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         assertRefused(name, file, ring, "this is a ring segment");
     }
 
@@ -163,6 +167,7 @@ class HeartbeatTableValidationTest
                 bytes[16] = 1;
             }
             Files.write(file, bytes);
+            Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             assertRefused(name, file, bytes, "heartbeat table");
         }
     }
@@ -172,12 +177,18 @@ class HeartbeatTableValidationTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Path file = tableFile(name);
-        Files.write(file, new byte[64 + 3 * 64]); // magic still 0: a creator that died while initialising
+        Files.write(file, new byte[64 + 3 * 64]); // magic still 0: an in-place creator still at work, or dead
+        Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
+        // Changed "now" (from the store's view): its creator may be at work, so it is reported, not replaced.
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         try (SystemProperty ignored = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "50");
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.of(fleet));
-            assertTrue(notReady.getMessage().contains("rm " + file), notReady.getMessage());
+            final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.open(fleet));
+            assertTrue(notReady.getMessage().contains(file.toString()) && notReady.getMessage().contains("Retry"), notReady.getMessage());
+            // Unchanged for longer than the attach timeout: its creator is gone, and the next join replaces it.
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+            FleetHeartbeat.open(fleet).beat();
         }
     }
 
@@ -186,7 +197,7 @@ class HeartbeatTableValidationTest
     {
         try (Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
-            final OrbitException refused = assertThrows(OrbitException.class, () -> FleetHeartbeat.of(fleet));
+            final OrbitException refused = assertThrows(OrbitException.class, () -> FleetHeartbeat.open(fleet));
             assertInstanceOf(SegmentLayoutException.class, refused, refused.toString());
             assertTrue(refused.getMessage().contains(messagePart), refused.getMessage());
             assertTrue(refused.getMessage().contains(file.toString()), refused.getMessage());

@@ -1,10 +1,11 @@
 package io.orbit.runtime.reliability;
 
-import io.orbit.runtime.InvalidFleetNameException;
-import io.orbit.runtime.OrbitException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.event.OrbitEventBus;
+import io.orbit.runtime.exceptions.InvalidFleetNameException;
+import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.UntrustedFileException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,9 +60,9 @@ class SecurityTest
             fleet.ring(RingSpec.perNode(5, 16, 32));
             fleet.ring(RingSpec.shared(6, 16, 32));
             Contest.open(fleet);
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
             OrbitCache.open(fleet);
-            OrbitEventBus.of(fleet);
+            OrbitEventBus.open(fleet);
             final Map<String, String> modes = modes(dir.path());
             System.out.println("SecurityTest files and modes: " + modes);
             assertTrue(modes.size() >= 7, () -> "expected a lease file and six segments: " + modes);
@@ -87,7 +89,7 @@ class SecurityTest
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
             fleet.ring(RingSpec.shared(7, 16, 32));
-            FleetHeartbeat.of(fleet);
+            FleetHeartbeat.open(fleet);
             // The directory may be traversed by anyone; the files in it stay 0600 and root-owned.
             Files.setPosixFilePermissions(dir.path(), PosixFilePermissions.fromString("rwx--x--x"));
             final Map<String, String> before = modes(dir.path());
@@ -117,10 +119,12 @@ class SecurityTest
                 () -> "the refusal must name the file, the denial and the uid: " + join);
 
             final String attach = line(lines, "ATTACH ");
-            assertTrue(attach.startsWith(OrbitException.class.getName() + "|"), () -> "attach must fail with OrbitException: " + attach);
+            assertTrue(attach.startsWith(UntrustedFileException.class.getName() + "|"),
+                () -> "attach must be refused as a file of another uid: " + attach);
             assertTrue(attach.contains(segment.toString()), () -> "the refusal must name the segment: " + attach);
-            assertTrue(attach.contains("permission denied") && attach.contains("uid " + NOBODY),
-                () -> "the refusal must say permission denied and the uid: " + attach);
+            assertTrue(attach.contains("owned by uid 0") && attach.contains("runs as uid " + NOBODY) && attach.contains("mode 0600"),
+                () -> "the refusal must name the owner, the mode and this uid: " + attach);
+            assertFalse(attach.contains("rm "), () -> "nobody may not remove root's file; the message must not say rm: " + attach);
 
             assertEquals(before, modes(dir.path()), "the other uid must leave the directory unchanged");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lease)));

@@ -1,13 +1,11 @@
 package io.orbit.runtime.reliability;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
+import io.orbit.runtime.ring.CheckedReader;
 import io.orbit.runtime.ring.CrossProcessSupport;
-import io.orbit.runtime.ring.FrameHandler;
-import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
-import io.orbit.runtime.ring.RingCursor;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.testing.ChildJvm;
 import io.orbit.runtime.testing.ShmDirectory;
@@ -22,11 +20,8 @@ import java.util.Random;
 import java.util.zip.CRC32;
 
 import static io.orbit.runtime.ring.CrossProcessSupport.checkedLength;
-import static io.orbit.runtime.ring.CrossProcessSupport.checkedNode;
-import static io.orbit.runtime.ring.CrossProcessSupport.checkedSequence;
 import static io.orbit.runtime.ring.CrossProcessSupport.say;
 import static io.orbit.runtime.ring.CrossProcessSupport.send;
-import static io.orbit.runtime.ring.CrossProcessSupport.verifyChecked;
 import static io.orbit.runtime.ring.CrossProcessSupport.writeChecked;
 
 /**
@@ -339,23 +334,14 @@ public final class TortureHarness
     public static final class Reader
     {
         private static volatile boolean stop;
-        private static long[] lastSequence;
-        private static long deliveredThisPoll;
-        private static long badChecksum;
-        private static long badHeader;
-        private static long notIncreasing;
-        private static int writers;
-        private static boolean sharedRing;
 
         public static void main(final String[] args)
         {
             final String name = args[0];
             final int size = Integer.parseInt(args[1]);
-            sharedRing = Boolean.parseBoolean(args[2]);
+            final boolean sharedRing = Boolean.parseBoolean(args[2]);
             final int node = Integer.parseInt(args[3]);
-            writers = Integer.parseInt(args[4]);
-            lastSequence = new long[writers + 1];
-            java.util.Arrays.fill(lastSequence, -1);
+            final int writers = Integer.parseInt(args[4]);
             final Thread control = new Thread(() ->
             {
                 CrossProcessSupport.awaitParentLine();
@@ -366,38 +352,13 @@ public final class TortureHarness
             try (Fleet fleet = Fleet.joinShmAs(name, size, node))
             {
                 final Ring ring = fleet.ring(spec(sharedRing));
-                final RingCursor cursor = ring.cursorFromStart();
-                final byte[] scratch = new byte[PAYLOAD_CAPACITY];
-                final CRC32 crc = new CRC32();
-                final FrameHandler handler = frame ->
-                {
-                    deliveredThisPoll++;
-                    if (!verifyChecked(frame.payload(), frame.payloadLength(), scratch, crc))
-                    {
-                        badChecksum++;
-                        return;
-                    }
-                    final int writer = checkedNode(frame.payload());
-                    final long sequence = checkedSequence(frame.payload());
-                    if (writer < 1 || writer > writers || NetId64.node(frame.id()) != writer || frame.frameKind() != writer
-                        || frame.version() != sequence || !NetId64.counterMatches(frame.id(), frame.counter())
-                        || frame.payloadLength() != checkedLength(sequence & ((1L << INCARNATION_SHIFT) - 1), PAYLOAD_CAPACITY)
-                        || (!sharedRing && frame.lane() != writer))
-                    {
-                        badHeader++;
-                        return;
-                    }
-                    if (sequence <= lastSequence[writer])
-                    {
-                        notIncreasing++;
-                    }
-                    lastSequence[writer] = sequence;
-                };
+                final CheckedReader reader = new CheckedReader(ring, writers, (frame, writer, sequence) ->
+                    writer >= 1 && NetId64.node(frame.id()) == writer && frame.frameKind() == writer
+                    && frame.version() == sequence && NetId64.counterMatches(frame.id(), frame.counter())
+                    && frame.payloadLength() == checkedLength(sequence & ((1L << INCARNATION_SHIFT) - 1), PAYLOAD_CAPACITY)
+                    && (sharedRing || frame.lane() == writer));
                 say("READY");
 
-                long invariantBroken = 0;
-                long polls = 0;
-                long delivered = 0;
                 boolean timedOut = false;
                 long drainDeadline = Long.MAX_VALUE;
                 while (true)
@@ -407,60 +368,24 @@ public final class TortureHarness
                         // Writers are all gone now: the heads are final. A dead SHARED writer's slot may take the pending bound to give up.
                         drainDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                     }
-                    if (drainDeadline != Long.MAX_VALUE && caughtUp(ring, cursor))
+                    if (drainDeadline != Long.MAX_VALUE && reader.caughtUp())
                     {
                         break;
                     }
-                    deliveredThisPoll = 0;
-                    final long before = sumNext(ring, cursor);
-                    final PollStats stats = cursor.poll(handler);
-                    polls++;
-                    delivered += deliveredThisPoll;
-                    if (stats.delivered() + stats.overwritten() + stats.abandoned() + stats.corrupt() != stats.movedPast()
-                        || stats.delivered() != deliveredThisPoll || sumNext(ring, cursor) - before != stats.movedPast())
-                    {
-                        invariantBroken++;
-                    }
+                    reader.poll();
                     if (System.nanoTime() - drainDeadline > 0)
                     {
                         timedOut = true;
                         break;
                     }
                 }
-                final PollStats totals = cursor.totals();
                 long finalHeads = 0;
                 for (int lane = 0; lane < ring.laneCount(); lane++)
                 {
                     finalHeads += ring.head(lane);
                 }
-                say("RESULT delivered=" + delivered + " totalsDelivered=" + totals.delivered()
-                    + " overwritten=" + totals.overwritten() + " abandoned=" + totals.abandoned() + " corrupt=" + totals.corrupt()
-                    + " movedPast=" + totals.movedPast() + " finalHeads=" + finalHeads + " badChecksum=" + badChecksum
-                    + " badHeader=" + badHeader + " notIncreasing=" + notIncreasing + " invariantBroken=" + invariantBroken
-                    + " polls=" + polls + " timedOut=" + timedOut);
+                say("RESULT " + reader.result() + " finalHeads=" + finalHeads + " timedOut=" + timedOut);
             }
-        }
-
-        private static boolean caughtUp(final Ring ring, final RingCursor cursor)
-        {
-            for (int lane = 0; lane < ring.laneCount(); lane++)
-            {
-                if (cursor.next(lane) < ring.head(lane))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static long sumNext(final Ring ring, final RingCursor cursor)
-        {
-            long sum = 0;
-            for (int lane = 0; lane < ring.laneCount(); lane++)
-            {
-                sum += cursor.next(lane);
-            }
-            return sum;
         }
     }
 }

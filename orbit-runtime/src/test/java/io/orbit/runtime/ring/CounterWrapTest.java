@@ -49,7 +49,7 @@ class CounterWrapTest
             final Ring writer = writerFleet.ring(spec);
             final Ring reader = readerFleet.ring(spec);
             final int lane = writer.writeLane();
-            writer.forceLaneHead(lane, START);
+            RingTestHooks.forceLaneHead(writer, lane, START);
             final RingCursor atHead = reader.cursorAtHead();
             final RingCursor fromCounter = reader.cursorFromCounter(START);
             assertEquals(START, atHead.next(lane));
@@ -61,7 +61,7 @@ class CounterWrapTest
                 assertEquals(1, NetId64.node(ids[i]));
                 assertEquals(50, NetId64.kind(ids[i]));
                 assertEquals((START + i) % TWO_TO_40, NetId64.counter(ids[i]), "ids carry the counter mod 2^40");
-                assertEquals(2 * (START + i) + 2, RingMemory.stamp(writer, lane, START + i), "stamps use the full counter");
+                assertEquals(2 * (START + i) + 2, RingTestHooks.stamp(writer, lane, START + i), "stamps use the full counter");
             }
             assertEquals(TWO_TO_40 + 3, reader.head(lane));
             assertEquals(List.of(TWO_TO_40 - 3, TWO_TO_40 - 2, TWO_TO_40 - 1, 0L, 1L, 2L),
@@ -124,7 +124,7 @@ class CounterWrapTest
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(new RingSpec(51, CAPACITY, 8, topology, 0));
-            ring.forceLaneHead(0, START);
+            RingTestHooks.forceLaneHead(ring, 0, START);
             final long id = ring.publish(0, 1, payload(1));
             assertTrue(ring.read(NetId64.make(51, 0, START + 1)).isEmpty(), "the next counter is not published yet");
             assertTrue(ring.read(NetId64.make(51, 0, START - 1)).isEmpty(), "the previous counter was never written");

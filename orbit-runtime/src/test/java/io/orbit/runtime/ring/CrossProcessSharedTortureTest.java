@@ -106,12 +106,7 @@ class CrossProcessSharedTortureTest
     /** Reader JVM: {@code fleet totalFrames}. Polls from the start until it moved past every counter. */
     public static final class Reader
     {
-        private static final long[] LAST_SEQUENCE = {-1, -1, -1};
         private static final long[] DELIVERED_BY_WRITER = new long[3];
-        private static long deliveredThisPoll;
-        private static long badChecksum;
-        private static long badHeader;
-        private static long notIncreasing;
 
         public static void main(final String[] args)
         {
@@ -120,66 +115,33 @@ class CrossProcessSharedTortureTest
             try (Fleet fleet = Fleet.joinShmAs(name, FLEET_SIZE, READER_NODE))
             {
                 final Ring ring = fleet.ring(spec());
-                final RingCursor cursor = ring.cursorFromStart();
-                final byte[] scratch = new byte[PAYLOAD_CAPACITY];
-                final CRC32 crc = new CRC32();
-                final FrameHandler handler = frame ->
+                final CheckedReader reader = new CheckedReader(ring, 2, (frame, writer, sequence) ->
                 {
-                    deliveredThisPoll++;
-                    if (!verifyChecked(frame.payload(), frame.payloadLength(), scratch, crc))
+                    final boolean matches = (writer == WRITER_NODES[0] || writer == WRITER_NODES[1])
+                        && NetId64.node(frame.id()) == writer && frame.frameKind() == writer && frame.version() == sequence
+                        && NetId64.counterMatches(frame.id(), frame.counter())
+                        && frame.payloadLength() == checkedLength(sequence, PAYLOAD_CAPACITY);
+                    if (matches)
                     {
-                        badChecksum++;
-                        return;
+                        DELIVERED_BY_WRITER[writer]++;
                     }
-                    final int node = checkedNode(frame.payload());
-                    final long sequence = checkedSequence(frame.payload());
-                    if ((node != WRITER_NODES[0] && node != WRITER_NODES[1]) || NetId64.node(frame.id()) != node
-                        || frame.frameKind() != node || frame.version() != sequence
-                        || !NetId64.counterMatches(frame.id(), frame.counter())
-                        || frame.payloadLength() != checkedLength(sequence, PAYLOAD_CAPACITY))
-                    {
-                        badHeader++;
-                        return;
-                    }
-                    if (sequence <= LAST_SEQUENCE[node])
-                    {
-                        notIncreasing++;
-                    }
-                    LAST_SEQUENCE[node] = sequence;
-                    DELIVERED_BY_WRITER[node]++;
-                };
+                    return matches;
+                });
                 say("READY");
 
-                long invariantBroken = 0;
-                long polls = 0;
-                long delivered = 0;
                 boolean timedOut = false;
                 final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (cursor.next(0) < total)
+                while (reader.cursor().next(0) < total)
                 {
-                    deliveredThisPoll = 0;
-                    final long before = cursor.next(0);
-                    final PollStats stats = cursor.poll(handler);
-                    polls++;
-                    delivered += deliveredThisPoll;
-                    if (stats.delivered() + stats.overwritten() + stats.abandoned() + stats.corrupt() != stats.movedPast()
-                        || stats.delivered() != deliveredThisPoll || cursor.next(0) - before != stats.movedPast())
-                    {
-                        invariantBroken++;
-                    }
+                    reader.poll();
                     if (System.nanoTime() - deadline > 0)
                     {
                         timedOut = true;
                         break;
                     }
                 }
-                final PollStats totals = cursor.totals();
-                say("RESULT delivered=" + delivered + " totalsDelivered=" + totals.delivered()
-                    + " overwritten=" + totals.overwritten() + " abandoned=" + totals.abandoned() + " corrupt=" + totals.corrupt()
-                    + " movedPast=" + totals.movedPast() + " next=" + cursor.next(0) + " finalHead=" + ring.head(0)
-                    + " delivered1=" + DELIVERED_BY_WRITER[1] + " delivered2=" + DELIVERED_BY_WRITER[2]
-                    + " badChecksum=" + badChecksum + " badHeader=" + badHeader + " notIncreasing=" + notIncreasing
-                    + " invariantBroken=" + invariantBroken + " polls=" + polls + " timedOut=" + timedOut);
+                say("RESULT " + reader.result() + " next=" + reader.cursor().next(0) + " finalHead=" + ring.head(0)
+                    + " delivered1=" + DELIVERED_BY_WRITER[1] + " delivered2=" + DELIVERED_BY_WRITER[2] + " timedOut=" + timedOut);
             }
         }
     }

@@ -16,7 +16,7 @@ import static io.orbit.runtime.ring.CrossProcessSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * A writer process stopped between its odd stamp and its commit ({@link Ring#publishWithoutCommit},
+ * A writer process stopped between its odd stamp and its commit ({@link RingTestHooks#publishWithoutCommit},
  * the test hook for "stopped or died mid-write"), then killed with {@code kill -9} (SPEC §3.4–3.6, §9).
  *
  * <p>PER_NODE: the lane head never covers the stalled frame, so readers are never stopped by it and
@@ -82,7 +82,7 @@ class CrossProcessStalledWriterTest
 
                 // The lane head excludes the frame stuck between stamp and commit; its slot reads as in flight.
                 assertEquals(1, ring.head(1));
-                assertEquals(Ring.IN_FLIGHT, ring.readSlot(1, 1, view, true));
+                assertEquals(RingTestHooks.IN_FLIGHT, RingTestHooks.readSlot(ring, 1, 1, view));
                 assertTrue(ring.readAt(1, 1).isEmpty());
                 assertTrue(ring.read(stalledId).isEmpty());
                 assertEquals("committed-0", ring.read(NetId64.parse(ids.get("committed"))).orElseThrow().payloadAsString());
@@ -159,7 +159,7 @@ class CrossProcessStalledWriterTest
                     final long stalledId = NetId64.parse(fields(stalled.awaitPrefix("STALLED ")).get("stalled"));
                     assertEquals(1, NetId64.counter(stalledId));
                     assertEquals(2, ring.head(0), "SHARED heads count claimed counters");
-                    assertEquals(Ring.IN_FLIGHT, ring.readSlot(0, 1, view, true));
+                    assertEquals(RingTestHooks.IN_FLIGHT, RingTestHooks.readSlot(ring, 0, 1, view));
 
                     assertEquals(List.of("committed-0"), payloads(cursor, frames));
                     assertEquals(1, cursor.next(0));
@@ -257,8 +257,8 @@ class CrossProcessStalledWriterTest
                 }
                 assertTrue(stalled.process().isAlive());
                 // The slot still belongs to the stalled writer: odd stamp of counter 1, its id.
-                assertEquals(Ring.IN_FLIGHT, ring.readSlot(0, 1, view, true));
-                assertEquals(stalledId, ring.slotId(0, 1));
+                assertEquals(RingTestHooks.IN_FLIGHT, RingTestHooks.readSlot(ring, 0, 1, view));
+                assertEquals(stalledId, RingTestHooks.slotId(ring, 0, 1));
                 assertTrue(ring.readAt(0, 1 + CAPACITY).isEmpty(), "the dropped frame must not be readable");
                 for (int counter = 2; counter < 1 + CAPACITY; counter++)
                 {
@@ -293,7 +293,7 @@ class CrossProcessStalledWriterTest
             final Fleet fleet = Fleet.joinShmAs(args[0], FLEET_SIZE, Integer.parseInt(args[1]));
             final Ring ring = fleet.ring(spec(Topology.valueOf(args[2])));
             final long committed = ring.publish(0, 1, utf8("committed-0"));
-            final long stalled = ring.publishWithoutCommit(0, 2, utf8("stalled-1"));
+            final long stalled = RingTestHooks.publishWithoutCommit(ring, 0, 2, utf8("stalled-1"));
             say("STALLED committed=" + NetId64.toString(committed) + " stalled=" + NetId64.toString(stalled));
             blockUntilKilled();
         }

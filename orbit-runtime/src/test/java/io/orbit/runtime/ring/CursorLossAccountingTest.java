@@ -136,7 +136,7 @@ class CursorLossAccountingTest
             final Ring reader = readerFleet.ring(spec);
             final RingCursor cursor = reader.cursorFromStart();
             final Fleet writerFleet = backing.join(dir, name, 2, 1);
-            writerFleet.ring(spec).publishWithoutCommit(0, 1, bytes("never committed"));
+            RingTestHooks.publishWithoutCommit(writerFleet.ring(spec), 0, 1, bytes("never committed"));
             reader.publish(0, 2, bytes("behind it"));
 
             for (int i = 0; i < 5; i++)
@@ -179,7 +179,7 @@ class CursorLossAccountingTest
         {
             final Ring reader = readerFleet.ring(spec);
             final RingCursor cursor = reader.cursorFromStart();
-            writerFleet.ring(spec).publishWithoutCommit(0, 1, bytes("stalled"));
+            RingTestHooks.publishWithoutCommit(writerFleet.ring(spec), 0, 1, bytes("stalled"));
             reader.publish(0, 2, bytes("behind it"));
 
             final long start = System.nanoTime();
@@ -212,7 +212,7 @@ class CursorLossAccountingTest
             final Ring writer = writerFleet.ring(spec);
             final RingCursor cursor = reader.cursorFromStart();
             writer.publish(0, 1, bytes("committed"));
-            writer.publishWithoutCommit(0, 2, bytes("stopped"));
+            RingTestHooks.publishWithoutCommit(writer, 0, 2, bytes("stopped"));
             reader.publish(0, 3, bytes("own lane"));
 
             final RingPoll poll = cursor.poll();

@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -58,10 +59,10 @@ class ExclusivePublisherTest
         {
             final Ring ring = fleet.ring(RingSpec.perNode(6, 8, 4));
             final ExclusivePublisher publisher = ring.exclusivePublisher();
-            assertThrows(io.orbit.runtime.PayloadTooLargeException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[5]), 0, 5));
+            assertThrows(io.orbit.runtime.exceptions.PayloadTooLargeException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[5]), 0, 5));
             assertEquals(0, ring.head(0), "nothing claimed");
             publisher.close();
-            assertThrows(IllegalStateException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[1]), 0, 1));
+            assertThrows(FleetClosedException.class, () -> publisher.publish(0, 0, new UnsafeBuffer(new byte[1]), 0, 1));
             ring.publish(0, 0, new byte[1]); // the lane is free again
             assertEquals(1, ring.head(0));
         }

@@ -1,7 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.codec.OrbitCodec;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.fleet.Fleet;

@@ -1,9 +1,9 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.InvalidNetIdException;
-import io.orbit.runtime.LeaseLostException;
+import io.orbit.runtime.exceptions.InvalidNetIdException;
+import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.NodeInUseException;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.UnsafeBuffer;

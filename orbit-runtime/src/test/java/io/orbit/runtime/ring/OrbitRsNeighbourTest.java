@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.ForeignWriterException;
+import io.orbit.runtime.exceptions.ForeignWriterException;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.codec.OrbitCodec;
 import io.orbit.runtime.codec.Orbital;

@@ -115,9 +115,9 @@ class RingCursorTest
             final long missing = ring.publish(0, 2, bytes("b"));
             final long unexpected = ring.publish(0, 3, bytes("c"));
             final long tooLong = ring.publish(0, 4, bytes("d"));
-            RingMemory.putStamp(ring, 0, 1, 0);                               // slot 1: never written, yet below the head
-            RingMemory.putId(ring, 0, 2, NetId64.make(33, 0, 99));             // slot 2: committed, but holds counter 99
-            RingMemory.putPayloadLength(ring, 0, 3, ring.payloadCapacity() + 1); // slot 3: committed, length past capacity
+            RingTestHooks.putStamp(ring, 0, 1, 0);                               // slot 1: never written, yet below the head
+            RingTestHooks.putId(ring, 0, 2, NetId64.make(33, 0, 99));             // slot 2: committed, but holds counter 99
+            RingTestHooks.putPayloadLength(ring, 0, 3, ring.payloadCapacity() + 1); // slot 3: committed, length past capacity
 
             final RingCursor cursor = ring.cursorFromStart();
             final RingPoll poll = cursor.poll();
@@ -144,7 +144,7 @@ class RingCursorTest
         {
             final Ring ring = fleet.ring(RingSpec.shared(31, 4, 16));
             final RingCursor cursor = ring.cursorFromStart();
-            final long pending = ring.publishWithoutCommit(0, 1, bytes("late"));
+            final long pending = RingTestHooks.publishWithoutCommit(ring, 0, 1, bytes("late"));
             ring.publish(0, 2, bytes("behind"));
 
             for (int i = 0; i < 3; i++)
@@ -154,7 +154,7 @@ class RingCursorTest
                 assertEquals(0, cursor.lastPoll().movedPast());
             }
 
-            RingMemory.putStamp(ring, 0, NetId64.counter(pending), 2); // the writer commits
+            RingTestHooks.putStamp(ring, 0, NetId64.counter(pending), 2); // the writer commits
             final RingPoll poll = cursor.poll();
             assertEquals(List.of("late", "behind"), payloads(poll));
             assertEquals(0, poll.lost());

@@ -1,7 +1,7 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.SegmentLayoutException;
-import io.orbit.runtime.SegmentNotReadyException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
+import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;

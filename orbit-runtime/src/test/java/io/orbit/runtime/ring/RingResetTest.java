@@ -1,7 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.AtomicBuffer;
@@ -160,7 +160,7 @@ class RingResetTest
         final byte[] segment;
         if (ring.location().startsWith("local:"))
         {
-            final AtomicBuffer memory = RingMemory.of(ring);
+            final AtomicBuffer memory = RingTestHooks.memory(ring);
             segment = new byte[memory.capacity()];
             memory.getBytes(0, segment);
         }

@@ -54,15 +54,15 @@ class RingSlotProtocolTest
         {
             final Ring ring = fleet.ring(RingSpec.shared(7, 4, 16));
             final RingCursor cursor = ring.cursorFromStart();
-            ring.publishWithoutCommit(0, 1, bytes("ready"));
+            RingTestHooks.publishWithoutCommit(ring, 0, 1, bytes("ready"));
             assertEquals(1, ring.head());
-            assertEquals(1, RingMemory.stamp(ring, 0, 0), "claimed: stamp 2c+1");
+            assertEquals(1, RingTestHooks.stamp(ring, 0, 0), "claimed: stamp 2c+1");
 
             assertTrue(cursor.poll().isEmpty());
             assertEquals(0, cursor.next(0));
             assertTrue(ring.readHead().isEmpty(), "an uncommitted slot is never read");
 
-            RingMemory.putStamp(ring, 0, 0, 2); // the writer commits: stamp 2c+2
+            RingTestHooks.putStamp(ring, 0, 0, 2); // the writer commits: stamp 2c+2
             final RingPoll poll = cursor.poll();
             assertEquals(1, poll.frames().size());
             assertEquals("ready", poll.frames().get(0).payloadAsString());
@@ -83,9 +83,9 @@ class RingSlotProtocolTest
             try (Fleet dying = backing.join(dir, name, 2, 1))
             {
                 final Ring ring = dying.ring(spec);
-                final long lost = ring.publishWithoutCommit(0, 1, bytes("dying"));
+                final long lost = RingTestHooks.publishWithoutCommit(ring, 0, 1, bytes("dying"));
                 assertEquals(0, NetId64.counter(lost));
-                assertEquals(1, RingMemory.stamp(ring, 1, 0), "an odd stamp is left in lane 1");
+                assertEquals(1, RingTestHooks.stamp(ring, 1, 0), "an odd stamp is left in lane 1");
             }
             assertEquals(0, readerRing.head(1), "the lane head covers committed frames only");
             assertTrue(cursor.poll().isEmpty(), "readers are not stalled and count no loss");
@@ -117,11 +117,11 @@ class RingSlotProtocolTest
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
         {
             final Ring ring = fleet.ring(RingSpec.perNode(7, 4, 16));
-            ring.publishWithoutCommit(0, 1, bytes("stopped"));
+            RingTestHooks.publishWithoutCommit(ring, 0, 1, bytes("stopped"));
             assertEquals(0, ring.head(1));
             final long id = ring.publish(0, 2, bytes("next"));
             assertEquals(0, NetId64.counter(id));
-            assertEquals(2, RingMemory.stamp(ring, 1, 0));
+            assertEquals(2, RingTestHooks.stamp(ring, 1, 0));
             assertEquals("next", ring.read(id).orElseThrow().payloadAsString());
         }
     }
@@ -182,7 +182,7 @@ class RingSlotProtocolTest
             final Ring ring = survivor.ring(spec);
             try (Fleet dying = backing.join(dir, name, 2, 1))
             {
-                dying.ring(spec).publishWithoutCommit(0, 1, bytes("dead"));
+                RingTestHooks.publishWithoutCommit(dying.ring(spec), 0, 1, bytes("dead"));
             }
             assertFalse(survivor.isNodeAlive(1));
 
@@ -201,7 +201,7 @@ class RingSlotProtocolTest
             assertEquals(0, ring.writerStats().lappedAtBirth());
             assertEquals(4, NetId64.counter(ids[3]));
             assertEquals("survivor-3", ring.read(ids[3]).orElseThrow().payloadAsString());
-            assertEquals(10, RingMemory.stamp(ring, 0, 4), "committed 2c+2 for c = 4");
+            assertEquals(10, RingTestHooks.stamp(ring, 0, 4), "committed 2c+2 for c = 4");
 
             final RingCursor cursor = ring.cursorFromStart();
             final RingPoll poll = cursor.poll();
@@ -222,7 +222,7 @@ class RingSlotProtocolTest
              Fleet paused = backing.join(dir, name, 2, 1))
         {
             final Ring ring = lapping.ring(spec);
-            final long pausedId = paused.ring(spec).publishWithoutCommit(0, 1, bytes("paused"));
+            final long pausedId = RingTestHooks.publishWithoutCommit(paused.ring(spec), 0, 1, bytes("paused"));
 
             long dropped = 0;
             for (int i = 0; i < 4; i++)
@@ -232,8 +232,8 @@ class RingSlotProtocolTest
 
             assertEquals(0, ring.writerStats().takeovers());
             assertEquals(1, ring.writerStats().gaveUpBehindLiveWriter(), "dropped its own frame after the bound");
-            assertEquals(1, RingMemory.stamp(ring, 0, 0), "the paused writer still owns its slot");
-            assertEquals(pausedId, RingMemory.id(ring, 0, 0), "and its bytes are intact");
+            assertEquals(1, RingTestHooks.stamp(ring, 0, 0), "the paused writer still owns its slot");
+            assertEquals(pausedId, RingTestHooks.id(ring, 0, 0), "and its bytes are intact");
             assertTrue(ring.read(dropped).isEmpty());
 
             final RingCursor cursor = ring.cursorFromStart();
@@ -257,15 +257,15 @@ class RingSlotProtocolTest
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(RingSpec.shared(7, 4, 16));
-            ring.forceLaneHead(0, 4);
+            RingTestHooks.forceLaneHead(ring, 0, 4);
             final long newer = ring.publish(0, 2, bytes("newer lap"));  // counter 4 commits into slot 0
-            ring.forceLaneHead(0, 0);                                   // a writer that claimed counter 0 long ago ...
+            RingTestHooks.forceLaneHead(ring, 0, 0);                                   // a writer that claimed counter 0 long ago ...
             final long late = ring.publish(0, 1, bytes("late"));        // ... arrives only now
 
             assertEquals(0, NetId64.counter(late));
             assertEquals(1, ring.writerStats().lappedAtBirth(), "dropped at birth");
-            assertEquals(10, RingMemory.stamp(ring, 0, 0), "slot 0 still holds counter 4, committed");
-            assertEquals(newer, RingMemory.id(ring, 0, 0));
+            assertEquals(10, RingTestHooks.stamp(ring, 0, 0), "slot 0 still holds counter 4, committed");
+            assertEquals(newer, RingTestHooks.id(ring, 0, 0));
             assertEquals("newer lap", ring.readAt(0, 4).orElseThrow().payloadAsString());
             assertTrue(ring.read(late).isEmpty());
         }
@@ -297,7 +297,7 @@ class RingSlotProtocolTest
             }, bytes("stale")));
             writer.start();
             awaitLatch(midWrite);
-            assertEquals(1, RingMemory.stamp(ring, 0, 0), "the paused writer holds counter 0 mid-write");
+            assertEquals(1, RingTestHooks.stamp(ring, 0, 0), "the paused writer holds counter 0 mid-write");
 
             paused.close(); // its node is dead now
             final long[] ids = assertTimeoutPreemptively(NOT_BLOCKED, () ->
@@ -314,7 +314,7 @@ class RingSlotProtocolTest
             resume.countDown();
             writer.join();
             assertEquals(1, pausedRing.writerStats().takenOver(), "its commit failed");
-            assertEquals(10, RingMemory.stamp(ring, 0, 4), "the new owner's commit stands");
+            assertEquals(10, RingTestHooks.stamp(ring, 0, 4), "the new owner's commit stands");
             assertEquals("fresh-3", ring.read(ids[3]).orElseThrow().payloadAsString());
         }
     }
@@ -331,12 +331,12 @@ class RingSlotProtocolTest
             {
                 ring.publish(0, i, bytes("frame-" + i));
             }
-            ring.forceLaneHead(0, 5); // counter 4 claimed, not yet stamped: slot 0 still holds counter 0
+            RingTestHooks.forceLaneHead(ring, 0, 5); // counter 4 claimed, not yet stamped: slot 0 still holds counter 0
             assertEquals("frame-3", ring.readHead().orElseThrow().payloadAsString());
             assertTrue(ring.readAt(0, 4).isEmpty(), "counter 4 is not the frame of counter 0");
 
-            ring.forceLaneHead(0, 4);
-            ring.publishWithoutCommit(0, 9, bytes("in flight")); // counter 4 stamped odd
+            RingTestHooks.forceLaneHead(ring, 0, 4);
+            RingTestHooks.publishWithoutCommit(ring, 0, 9, bytes("in flight")); // counter 4 stamped odd
             assertEquals("frame-3", ring.readHead().orElseThrow().payloadAsString());
         }
     }

@@ -1,6 +1,6 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.NotifyDisabledException;
+import io.orbit.runtime.exceptions.NotifyDisabledException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
@@ -46,12 +46,12 @@ class RingWakeupTest
 
     private static int word(final Ring ring)
     {
-        return ring.memory().getIntVolatile(RingLayout.NOTIFICATION_GENERATION_OFFSET);
+        return RingTestHooks.memory(ring).getIntVolatile(RingLayout.NOTIFICATION_GENERATION_OFFSET);
     }
 
     private static int waiters(final Ring ring)
     {
-        return ring.memory().getIntVolatile(RingLayout.WAITERS_OFFSET);
+        return RingTestHooks.memory(ring).getIntVolatile(RingLayout.WAITERS_OFFSET);
     }
 
     private ChildJvm subscriber(final Fleet fleet, final int node, final int kind)
@@ -211,11 +211,11 @@ class RingWakeupTest
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet one = Fleet.joinShmAs(name, 2, 0, dir.path()); Fleet two = Fleet.joinShmAs(name, 2, 1, dir.path()))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(one);
+            final OrbitEventBus bus = OrbitEventBus.open(one);
             final OrbitEventCursor events = bus.cursorAtHead();
             assertFalse(events.await(Duration.ofMillis(20)));
             final CompletableFuture<Boolean> eventWoke = CompletableFuture.supplyAsync(() -> events.await(LONG));
-            OrbitEventBus.of(two).publish("t", "x");
+            OrbitEventBus.open(two).publish("t", "x");
             Await.until("the event waiter returned", eventWoke::isDone);
             assertTrue(eventWoke.join());
             assertEquals(1, bus.poll(events).events().size());

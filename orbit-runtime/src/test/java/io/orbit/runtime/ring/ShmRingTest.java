@@ -1,8 +1,8 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.PayloadTooLargeException;
-import io.orbit.runtime.SegmentLayoutException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -299,8 +299,8 @@ class ShmRingTest
     {
         if (ring.location().startsWith("local:"))
         {
-            final byte[] bytes = new byte[RingMemory.of(ring).capacity()];
-            RingMemory.of(ring).getBytes(0, bytes);
+            final byte[] bytes = new byte[RingTestHooks.memory(ring).capacity()];
+            RingTestHooks.memory(ring).getBytes(0, bytes);
             return bytes;
         }
         return Files.readAllBytes(Path.of(ring.location()));

@@ -46,8 +46,8 @@ public class HeartbeatReadStress
         final String name = FleetNames.next("hb");
         fleet0 = Fleet.joinAs(name, 2, 0);
         fleet1 = Fleet.joinAs(name, 2, 1);
-        writer = FleetHeartbeat.of(fleet0, writerClock);
-        reader = FleetHeartbeat.of(fleet1, new ManualClock(NOW, 0));
+        writer = FleetHeartbeat.builder(fleet0).clock(writerClock).open();
+        reader = FleetHeartbeat.builder(fleet1).clock(new ManualClock(NOW, 0)).open();
         beat(); // beat 1 before the race, so most reads land on a written slot
     }
 

@@ -11,7 +11,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.LL_Result;
 
-import static io.orbit.runtime.ring.RingLayout.STAMP_OFFSET;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
@@ -83,13 +82,13 @@ public class SharedLapStress
                         newest = Math.max(newest, counter);
                     }
                 }
-                final long stamp = ring0.memory().getLongVolatile(ring0.slotOffset(0, newest) + STAMP_OFFSET);
+                final long stamp = RingTestHooks.stamp(ring0, 0, newest);
                 if (stamp != 2 * newest + 2)
                 {
                     verdict = gaveUp > 0 ? "GAVE_UP" : "OLDER_OVER_NEWER slot " + slot + " stamp " + stamp + " newest " + newest;
                     break;
                 }
-                if (ring0.readSlot(0, newest, view, true) != Ring.READY)
+                if (RingTestHooks.readSlot(ring0, 0, newest, view) != RingTestHooks.READY)
                 {
                     verdict = "UNREADABLE counter " + newest;
                     break;

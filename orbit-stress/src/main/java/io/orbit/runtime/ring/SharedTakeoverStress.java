@@ -11,7 +11,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.LL_Result;
 
-import static io.orbit.runtime.ring.RingLayout.STAMP_OFFSET;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
@@ -50,7 +49,7 @@ public class SharedTakeoverStress
         ring1 = fleet1.ring(SPEC);
         try (Fleet dead = Fleet.joinAs(name, 3, 2))
         {
-            dead.ring(SPEC).publishWithoutCommit(0, 29, Payloads.of(29)); // counter 0 stays odd: its writer "died" mid-write
+            RingTestHooks.publishWithoutCommit(dead.ring(SPEC), 0, 29, Payloads.of(29)); // counter 0 stays odd: its writer "died" mid-write
         }
     }
 
@@ -75,7 +74,7 @@ public class SharedTakeoverStress
             final WriterStats s1 = ring1.writerStats();
             final long takeovers = s0.takeovers() + s1.takeovers();
             final long newest = Math.max(NetId64.counter(id0), NetId64.counter(id1));
-            final long stamp = ring0.memory().getLongVolatile(ring0.slotOffset(0, newest) + STAMP_OFFSET);
+            final long stamp = RingTestHooks.stamp(ring0, 0, newest);
             final FrameView view = ring0.newFrameView();
             final String verdict;
             if (s0.gaveUpBehindLiveWriter() + s1.gaveUpBehindLiveWriter() > 0)
@@ -86,7 +85,7 @@ public class SharedTakeoverStress
             {
                 verdict = "TAKEOVERS_" + takeovers;
             }
-            else if (newest != 2 || stamp != 2 * newest + 2 || ring0.readSlot(0, newest, view, true) != Ring.READY)
+            else if (newest != 2 || stamp != 2 * newest + 2 || RingTestHooks.readSlot(ring0, 0, newest, view) != RingTestHooks.READY)
             {
                 verdict = "NEWEST_NOT_COMMITTED stamp " + stamp + " newest " + newest;
             }

@@ -87,9 +87,9 @@ public final class FleetDemo
         {
             this.fleet = fleet;
             final OrbitCache cache = OrbitCache.open(fleet);
-            final OrbitEventBus events = OrbitEventBus.of(fleet);
+            final OrbitEventBus events = OrbitEventBus.open(fleet);
             final OrbitEventCursor cursor = events.cursorFromStart();
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
             final WorkerLoadOrbital load = WorkerLoadOrbital.of(fleet);
             cache.put(Worker.SETTINGS_STEPS, "6");
             cache.put(Worker.SETTINGS_STEP_MS, "60");

@@ -38,8 +38,8 @@ final class Worker
         this.node = fleet.node();
         this.cache = OrbitCache.open(fleet);
         this.contest = Contest.open(fleet);
-        this.events = OrbitEventBus.of(fleet);
-        this.heartbeat = FleetHeartbeat.of(fleet);
+        this.events = OrbitEventBus.open(fleet);
+        this.heartbeat = FleetHeartbeat.open(fleet);
         this.load = WorkerLoadOrbital.of(fleet);
     }
 

@@ -80,8 +80,8 @@ public final class GridDemo
     {
         try (Fleet fleet = Fleet.joinShmAs(fleetName, SIZE, node, dir))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
-            final OrbitEventBus bus = OrbitEventBus.of(fleet);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
+            final OrbitEventBus bus = OrbitEventBus.open(fleet);
             for (long tick = 0; ; tick++)
             {
                 heartbeat.beat();
@@ -105,7 +105,7 @@ public final class GridDemo
         }
         try (Fleet observer = Fleet.joinShmAs(fleet, SIZE, 3, hosts[0]))
         {
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(observer);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(observer);
             heartbeat.beat();
             System.out.println("grid: fleet " + fleet + ", host A = " + hosts[0] + ", host B = " + hosts[1] + ", bridges on " + endpoints);
             if (!await(heartbeat, "every worker of both hosts LIVE on host A",

@@ -1,11 +1,11 @@
 package io.orbit.samples.tail;
 
-import io.orbit.runtime.NodeInUseException;
 import io.orbit.runtime.OrbitClock;
 import io.orbit.runtime.event.EventPoll;
 import io.orbit.runtime.event.OrbitEvent;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
+import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ public final class Tail
         }
         try (Fleet fleet = joinFreeNode(name, size))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, capacity, OrbitClock.system());
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(capacity).clock(OrbitClock.system()).open();
             final OrbitEventCursor cursor = fromStart ? bus.cursorFromStart() : bus.cursorAtHead();
             System.out.println("tailing fleet " + name + " as node " + fleet.node() + (fromStart ? " from the start" : " from now"));
             long printed = 0;

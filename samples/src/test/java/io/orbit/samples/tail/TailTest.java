@@ -19,7 +19,7 @@ class TailTest
         final String fleetName = "tail" + ProcessHandle.current().pid();
         try (Fleet fleet = Fleet.joinShmAs(fleetName, 3, 0, shmDir))
         {
-            final OrbitEventBus bus = OrbitEventBus.of(fleet, 8, io.orbit.runtime.OrbitClock.system());
+            final OrbitEventBus bus = OrbitEventBus.builder(fleet).capacity(8).clock(io.orbit.runtime.OrbitClock.system()).open();
             for (int i = 0; i < 12; i++)
             {
                 bus.publish("orders", "order-" + i);

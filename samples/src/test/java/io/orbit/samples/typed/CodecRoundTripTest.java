@@ -1,7 +1,7 @@
 package io.orbit.samples.typed;
 
-import io.orbit.runtime.FrameTooLargeException;
-import io.orbit.runtime.InvalidValueException;
+import io.orbit.runtime.exceptions.InvalidValueException;
+import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -111,11 +111,11 @@ class CodecRoundTripTest
     {
         final UnsafeBuffer buffer = buffer(BlocksCodec.ENCODED_LENGTH);
         final byte[] before = buffer.byteArray().clone();
-        final FrameTooLargeException error = assertThrows(FrameTooLargeException.class,
+        final PayloadTooLargeException error = assertThrows(PayloadTooLargeException.class,
             () -> BlocksCodec.encode(buffer, 0, blocks("\u00e9\u00e9\u00e9\u00e9\u00e9", new int[4])));
         assertTrue(error.getMessage().contains("name"), error.getMessage());
         assertArrayEquals(before, buffer.byteArray(), "an over-length value writes nothing");
-        assertThrows(FrameTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("ninechars", new int[4])));
+        assertThrows(PayloadTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("ninechars", new int[4])));
         assertArrayEquals(before, buffer.byteArray());
     }
 
@@ -124,8 +124,8 @@ class CodecRoundTripTest
     {
         final UnsafeBuffer buffer = buffer(BlocksCodec.ENCODED_LENGTH);
         final byte[] before = buffer.byteArray().clone();
-        assertThrows(FrameTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a", new int[5])));
-        assertThrows(FrameTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a", new int[3])));
+        assertThrows(PayloadTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a", new int[5])));
+        assertThrows(PayloadTooLargeException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a", new int[3])));
         assertThrows(InvalidValueException.class, () -> BlocksCodec.encode(buffer, 0, blocks(null, new int[4])));
         assertThrows(InvalidValueException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a", null)));
         assertThrows(InvalidValueException.class, () -> BlocksCodec.encode(buffer, 0, blocks("a\u0000b", new int[4])));

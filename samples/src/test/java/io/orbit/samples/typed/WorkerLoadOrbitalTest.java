@@ -1,10 +1,10 @@
 package io.orbit.samples.typed;
 
-import io.orbit.runtime.KindConflictException;
 import io.orbit.runtime.NetId64;
-import io.orbit.runtime.SegmentLayoutException;
 import io.orbit.runtime.codec.OrbitCodec;
 import io.orbit.runtime.codec.Orbital;
+import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.RingSpec;

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * Another process wrote a PER_NODE lane that this process holds (the lane head moved without it),

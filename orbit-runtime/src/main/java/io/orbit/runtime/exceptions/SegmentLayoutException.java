@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A shared-memory segment's header does not match what this process expects (magic, version, KIND, topology, lane count, capacity, payload capacity, stride, file size or layout fingerprint). Nothing is written to a segment that failed validation.

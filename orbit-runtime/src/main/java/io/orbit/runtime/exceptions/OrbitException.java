@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * Root of every error the Orbit runtime raises. Unchecked: bad input and broken segments are

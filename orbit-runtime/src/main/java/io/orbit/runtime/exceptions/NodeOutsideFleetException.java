@@ -1,9 +1,9 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A node id is not inside {@code 0 .. fleetSize-1}.
  */
-public final class NodeOutsideFleetException extends OrbitException
+public final class NodeOutsideFleetException extends InvalidArgumentException
 {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * Every slot of a fleet's contest table holds a live lease, so a claim on a new subject has nowhere

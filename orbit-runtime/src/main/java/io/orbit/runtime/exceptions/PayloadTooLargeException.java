@@ -1,9 +1,9 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A payload is larger than the ring's payload capacity; raised before any counter is claimed.
  */
-public final class PayloadTooLargeException extends OrbitException
+public final class PayloadTooLargeException extends InvalidArgumentException
 {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A segment file exists but its creator never marked it ready within the attach timeout, typically because the creator died while initialising it.

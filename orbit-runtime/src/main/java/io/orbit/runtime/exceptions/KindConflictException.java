@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * One fleet was asked for one KIND with two different ring specs, or by two different types.

@@ -1,9 +1,9 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A fleet name breaks the naming rule: 1 to 32 characters of {@code [A-Za-z0-9_.]}.
  */
-public final class InvalidFleetNameException extends OrbitException
+public final class InvalidFleetNameException extends InvalidArgumentException
 {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A subscriber asked to block on a ring whose publishers never notify ({@code Notify.NONE}): it

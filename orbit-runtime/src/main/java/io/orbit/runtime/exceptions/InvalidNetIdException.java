@@ -1,9 +1,9 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
- * Text or bytes that do not describe a {@link NetId64}.
+ * Text or bytes that do not describe a {@link io.orbit.runtime.NetId64}.
  */
-public final class InvalidNetIdException extends OrbitException
+public final class InvalidNetIdException extends InvalidArgumentException
 {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * A lease is no longer the caller's: it was released, or it expired and another claimant took it

@@ -1,4 +1,4 @@
-package io.orbit.runtime;
+package io.orbit.runtime.exceptions;
 
 /**
  * Another live process (or another fleet handle of this process) already holds the node's lease.
