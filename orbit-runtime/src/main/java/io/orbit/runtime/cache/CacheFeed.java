@@ -6,6 +6,7 @@ import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.TreeSet;
 
@@ -61,6 +62,15 @@ final class CacheFeed
         this.capacity = ring.capacity();
         this.scanView = ring.newFrameView();
         this.cursor = ring.cursorFromStart();
+    }
+
+    /**
+     * Waits for the ring to move past what the index applied. Runs outside the feed's lock: the
+     * cursor's positions it reads may be a poll old, which only makes a wake-up early.
+     */
+    boolean await(final Duration timeout)
+    {
+        return cursor.await(timeout);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;
+import io.orbit.runtime.ring.Notify;
 import io.orbit.runtime.ring.RingSpec;
 import org.agrona.MutableDirectBuffer;
 
@@ -128,11 +129,11 @@ public final class OrbitCache
     /**
      * @param capacity        ring slots, a power of two.
      * @param payloadCapacity payload bytes per slot.
-     * @return the SHARED spec of the cache ring.
+     * @return the SHARED spec of the cache ring; its publishers wake blocked subscribers ({@link #await}).
      */
     public static RingSpec ringSpec(final int capacity, final int payloadCapacity)
     {
-        return RingSpec.shared(KIND, capacity, payloadCapacity);
+        return RingSpec.shared(KIND, capacity, payloadCapacity).withNotify(Notify.WAITERS);
     }
 
     // --------------------------------------------------------------------------------------- writes
@@ -329,6 +330,18 @@ public final class OrbitCache
     public Optional<String> getString(final String key)
     {
         return get(key).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Blocks until another put, delete or reset may have changed the cache (any process's, this
+     * one's included), or the timeout passes; then {@link #get} sees it.
+     *
+     * @param timeout longest wait.
+     * @return true when the ring moved past what this cache has applied; false on timeout.
+     */
+    public boolean await(final Duration timeout)
+    {
+        return feed.await(timeout);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Ring;
+import io.orbit.runtime.ring.Notify;
 import io.orbit.runtime.ring.RingSpec;
 import org.agrona.DirectBuffer;
 
@@ -149,11 +150,12 @@ public final class OrbitEventBus
 
     /**
      * @param capacity slots per node lane.
-     * @return the event ring's spec with that capacity: KIND 220, PER_NODE, 256-byte payloads.
+     * @return the event ring's spec with that capacity: KIND 220, PER_NODE, 256-byte payloads; publishers
+     *         wake blocked subscribers ({@link OrbitEventCursor#await}).
      */
     public static RingSpec spec(final int capacity)
     {
-        return RingSpec.perNode(KIND, capacity, PAYLOAD_CAPACITY);
+        return RingSpec.perNode(KIND, capacity, PAYLOAD_CAPACITY).withNotify(Notify.WAITERS);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.RingCursor;
 
+import java.time.Duration;
+
 /**
  * A subscriber's position on the event bus: the next counter of every node's lane. Each poll reads
  * at most one ring window per lane, decodes every frame it moves past, and accounts for every counter
@@ -57,6 +59,17 @@ public final class OrbitEventCursor
     public EventPollStats totals()
     {
         return totals;
+    }
+
+    /**
+     * Blocks until an event may be available (a publish anywhere in the fleet), or the timeout passes.
+     *
+     * @param timeout longest wait.
+     * @return true when the caller should poll; false on timeout.
+     */
+    public boolean await(final Duration timeout)
+    {
+        return ringCursor.await(timeout);
     }
 
     OrbitEventBus bus()

@@ -48,6 +48,11 @@
  *       thread's own publish (its encoder) or past its own exclusive publisher.</li>
  *   <li>{@link io.orbit.runtime.exceptions.LeaseLostException} — renewing a contest lease that is no longer yours.</li>
  *   <li>{@link io.orbit.runtime.exceptions.ContestTableFullException} — every contest slot holds a live lease.</li>
+ *   <li>{@link io.orbit.runtime.exceptions.NotifyDisabledException} — a cursor's {@code await} on a ring
+ *       whose publishers never notify ({@code Notify.NONE}).</li>
+ *   <li>{@link io.orbit.runtime.exceptions.ForeignWriterException} — another process moved this process's
+ *       PER_NODE lane head (an orbit-rs process as the same node), only with
+ *       {@code -Dorbit.ring.failOnForeignWriter=true}.</li>
  * </ul>
  */
 package io.orbit.runtime.exceptions;

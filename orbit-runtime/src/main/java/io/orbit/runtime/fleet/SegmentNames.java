@@ -4,7 +4,7 @@ import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.ProcessIdentity;
 
 /**
- * File names of a fleet's segments and node leases (compatible with orbit-rs):
+ * File names of a fleet's segments (the names orbit-rs uses) and node leases (Java only: orbit-rs has no lease files):
  * {@code orbit-{fleet}-{kind}-{uid}} and {@code orbit-{fleet}-node{n}-{uid}.lock}.
  */
 public final class SegmentNames

@@ -144,6 +144,7 @@ public final class LaneReplicator
         writeFrame(slot, id, version, frameKind, source, offset, length);
         buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
         buffer.putLongRelease(laneHeader + WRITE_POS_OFFSET, counter + 1); // head covers committed frames (and marked gaps) only
+        ring.notifyPublished(); // blocked subscribers wake for replicated frames as for local ones
         replicated++;
         return true;
     }

@@ -29,10 +29,13 @@ abstract class LaneWriter
     final int writeLane;
     /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes. */
     final LaneGate gate;
+    /** Wakes blocked subscribers after each commit (the subclasses call it where a frame becomes visible). */
+    final RingNotifier notifier;
 
-    LaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final int writeLane)
+    LaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final int writeLane, final RingNotifier notifier)
     {
         this.gate = gate;
+        this.notifier = notifier;
         this.slots = slots;
         this.buffer = slots.buffer;
         this.kind = slots.kind;

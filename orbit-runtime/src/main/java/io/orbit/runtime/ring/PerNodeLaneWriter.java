@@ -16,23 +16,44 @@ import static io.orbit.runtime.ring.RingLayout.*;
 final class PerNodeLaneWriter extends LaneWriter
 {
     private final int headOffset;
+    private final ForeignWriterCheck foreignWriter;
 
-    PerNodeLaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode)
+    PerNodeLaneWriter(
+        final RingSlots slots, final LaneGate gate, final int selfNode, final RingNotifier notifier, final ForeignWriterCheck foreignWriter)
     {
-        super(slots, gate, selfNode, selfNode);
+        super(slots, gate, selfNode, selfNode, notifier);
         this.headOffset = RingSlots.headOffset(selfNode);
+        this.foreignWriter = foreignWriter;
     }
 
     @Override
     long claim()
     {
         lockWriteLane();
-        return laneCounter();
+        try
+        {
+            return laneCounter();
+        }
+        catch (final RuntimeException ex)
+        {
+            unlockWriteLane(); // a refused claim (foreign writer) holds nothing
+            throw ex;
+        }
     }
 
+    /** The counter to write next; the lane lock is held. */
     private long laneCounter()
     {
-        return buffer.getLong(headOffset); // plain: only this process writes this lane
+        final long head = buffer.getLong(headOffset); // plain: only this process writes this lane
+        foreignWriter.beforePublish(head);
+        return head;
+    }
+
+    /** After the head release: the check's expected head, then the wake-up (waiters see the committed frames). */
+    private void published(final long head)
+    {
+        foreignWriter.published(head);
+        notifier.published();
     }
 
     @Override
@@ -53,6 +74,7 @@ final class PerNodeLaneWriter extends LaneWriter
     {
         buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
         buffer.putLongRelease(headOffset, counter + 1); // head covers committed frames only
+        published(counter + 1);
     }
 
     @Override
@@ -68,7 +90,7 @@ final class PerNodeLaneWriter extends LaneWriter
         lockWriteLane();
         try
         {
-            final long first = buffer.getLong(headOffset); // plain: only this process writes this lane
+            final long first = laneCounter();
             for (int i = 0; i < ids.length; i++)
             {
                 final long counter = first + i;
@@ -79,6 +101,7 @@ final class PerNodeLaneWriter extends LaneWriter
                 buffer.putLongRelease(slot + STAMP_OFFSET, 2 * counter + 2); // fields happen-before the committed stamp
             }
             buffer.putLongRelease(headOffset, first + ids.length); // head covers committed frames only
+            published(first + ids.length);
         }
         finally
         {

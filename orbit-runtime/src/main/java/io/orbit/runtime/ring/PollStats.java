@@ -9,6 +9,7 @@ public final class PollStats extends LossCounts
     long delivered;
     /** Whether a loss field is non-zero, so the next poll that loses nothing knows to clear them. */
     private boolean lossy;
+    long resets;
 
     /**
      * @return frames handed to the handler.
@@ -16,6 +17,17 @@ public final class PollStats extends LossCounts
     public long delivered()
     {
         return delivered;
+    }
+
+    /**
+     * @return resets seen: by this poll 0 or 1; summed in a cursor's totals. A reset is seen through the
+     *         reset generation (a Java reset) or in the lanes themselves, a head that moved backwards or
+     *         a consumed counter no longer committed (orbit-rs's {@code reset_ring}, which leaves the
+     *         generation alone); the cursor then restarts at counter 0 of every lane.
+     */
+    public long resets()
+    {
+        return resets;
     }
 
     /**
@@ -50,6 +62,7 @@ public final class PollStats extends LossCounts
             lossy = (overwritten | abandoned | corrupt) != 0;
         }
         reset = false;
+        resets = 0;
     }
 
     void clear()
@@ -57,17 +70,19 @@ public final class PollStats extends LossCounts
         clearLoss();
         delivered = 0;
         lossy = false;
+        resets = 0;
     }
 
     void add(final PollStats other)
     {
         addLoss(other);
         delivered += other.delivered;
+        resets += other.resets;
     }
 
     @Override
     public String toString()
     {
-        return "PollStats{delivered=" + delivered + ", " + lossString() + "}";
+        return "PollStats{delivered=" + delivered + ", " + lossString() + ", resets=" + resets + "}";
     }
 }

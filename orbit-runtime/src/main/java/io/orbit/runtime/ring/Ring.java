@@ -3,6 +3,7 @@ package io.orbit.runtime.ring;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
+import io.orbit.runtime.exceptions.NotifyDisabledException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.segment.Segment;
@@ -66,6 +67,8 @@ public final class Ring
     private final NodeLiveness liveness;
     private final long pendingBoundNs;
     private final WriterStats writerStats = new WriterStats();
+    private final RingNotifier notifier;
+    private final RingWaiter waiter;
 
     private Ring(
         final String fleet,
@@ -89,9 +92,11 @@ public final class Ring
         this.pendingBoundNs = pendingBoundNs;
         this.slots = new RingSlots(buffer, spec, fleetSize, laneCount);
         this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet + " (node " + selfNode + ")");
+        this.notifier = new RingNotifier(buffer, spec.notifyMode());
+        this.waiter = new RingWaiter(buffer);
         this.writer = spec.topology() == Topology.PER_NODE
-            ? new PerNodeLaneWriter(slots, gate, selfNode)
-            : new SharedLaneWriter(slots, gate, selfNode, liveness, pendingBoundNs, writerStats);
+            ? new PerNodeLaneWriter(slots, gate, selfNode, notifier, new ForeignWriterCheck(this))
+            : new SharedLaneWriter(slots, gate, selfNode, notifier, liveness, pendingBoundNs, writerStats);
         this.reader = new SlotReader(slots);
     }
 
@@ -490,7 +495,9 @@ public final class Ring
 
     /**
      * Reads the newest committed frame of the ring: for SHARED the newest of its lane, for PER_NODE
-     * the lane head with the highest {@code version} (ties go to the lower lane).
+     * the lane head with the highest {@code version} (ties go to the lower lane); a version-0 head
+     * (an unversioned writer such as orbit-rs's {@code Orbital::store}) is ordered by when this handle
+     * saw its lane change instead ({@link LaneRecency} states the rule).
      *
      * @param into view to fill.
      * @return true when the ring holds a committed frame.
@@ -610,7 +617,45 @@ public final class Ring
     public void close()
     {
         gate.close(pendingBoundNs);
+        notifier.closing();
         segment.close();
+    }
+
+    // ------------------------------------------------------------------------------------ wake-ups
+
+    /**
+     * @return how this ring's publishers wake blocked subscribers (the spec's mode, or
+     *         {@link Notify#ALWAYS} under {@code -Dorbit.ring.notifyAlways=true}).
+     */
+    public Notify notifyMode()
+    {
+        return notifier.mode();
+    }
+
+    /**
+     * @return true once {@link #close()} was called on this handle.
+     */
+    public boolean isClosed()
+    {
+        return gate.isClosed();
+    }
+
+    /** After a commit made outside the publish paths (lane replication): wakes waiters as a publish does. */
+    void notifyPublished()
+    {
+        notifier.published();
+    }
+
+    /** Waits for a cursor of this ring; refused on a ring whose publishers never notify. */
+    boolean await(final RingWaiter.Readiness readiness, final long timeoutNs)
+    {
+        if (notifier.mode() == Notify.NONE)
+        {
+            throw new NotifyDisabledException("ring KIND " + spec.kind() + " of fleet " + fleet + " (" + segment.location()
+                + ") does not notify, so a blocked subscriber would never be woken: declare it with "
+                + "RingSpec.withNotify(Notify.WAITERS) in every process, or poll with an IdleStrategy");
+        }
+        return waiter.await(readiness, timeoutNs);
     }
 
     // ------------------------------------------------------------------- package-private seam

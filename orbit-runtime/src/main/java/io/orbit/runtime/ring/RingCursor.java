@@ -1,8 +1,12 @@
 package io.orbit.runtime.ring;
 
+import org.agrona.concurrent.IdleStrategy;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -24,6 +28,9 @@ public final class RingCursor
     private final FrameView view;
     private final PollStats lastPoll = new PollStats();
     private final PollStats totals = new PollStats();
+    private final long[] heads;
+    private final ResetDetector resets;
+    private final RingWaiter.Readiness readiness = this::mayPoll;
     private long generation;
 
     /** @param startOfLane the first counter to read in a lane; asked after the reset generation is read. */
@@ -37,12 +44,14 @@ public final class RingCursor
         this.pendingSince = new long[lanes];
         this.nextProbe = new long[lanes];
         this.view = ring.newFrameView();
+        this.heads = new long[lanes];
         this.generation = ring.resetGeneration();
         Arrays.fill(pendingCounter, -1);
         for (int lane = 0; lane < lanes; lane++)
         {
             next[lane] = startOfLane.applyAsLong(lane);
         }
+        this.resets = new ResetDetector(ring);
     }
 
     /** A cursor at counter 0 of every lane. */
@@ -113,14 +122,15 @@ public final class RingCursor
     public PollStats poll(final FrameHandler handler)
     {
         final PollStats stats = lastPoll;
-        final long currentGeneration = ring.resetGeneration();
-        if (currentGeneration != generation)
+        if (resetSeen())
         {
-            generation = currentGeneration;
+            generation = ring.resetGeneration();
             Arrays.fill(next, 0);
             Arrays.fill(pendingCounter, -1);
+            resets.resynchronise();
             stats.clear();
             stats.reset = true;
+            stats.resets = 1;
             totals.add(stats);
             return stats;
         }
@@ -133,8 +143,9 @@ public final class RingCursor
         long movedPast = 0;
         for (int lane = 0; lane < next.length; lane++)
         {
-            final long head = ring.head(lane);
+            final long head = heads[lane];
             long counter = next[lane];
+            boolean deliveredLast = false;
             final long start = counter;
             final long oldest = head - capacity;
             if (counter < oldest)
@@ -145,7 +156,8 @@ public final class RingCursor
             while (counter < head)
             {
                 final int outcome = reader.read(lane, counter, view, true);
-                if (outcome == SlotReader.READY)
+                deliveredLast = outcome == SlotReader.READY;
+                if (deliveredLast)
                 {
                     delivered++;
                     handler.onFrame(view);
@@ -173,10 +185,79 @@ public final class RingCursor
             {
                 movedPast += counter - start;
                 next[lane] = counter;
+                resets.advanced(lane, counter, deliveredLast ? view : null);
             }
+            resets.observed(lane, head);
         }
         stats.record(totals, delivered, overwritten, abandoned, corrupt, movedPast);
         return stats;
+    }
+
+    /**
+     * Reads every lane head for this poll and checks for a reset: the reset generation moved (a Java
+     * reset), or a lane shows one ({@link ResetDetector}: a reset by orbit-rs, which leaves the
+     * generation alone).
+     */
+    private boolean resetSeen()
+    {
+        boolean seen = ring.resetGeneration() != generation;
+        for (int lane = 0; lane < heads.length; lane++)
+        {
+            heads[lane] = reader.head(lane);
+            seen = seen || resets.resetSeen(lane, heads[lane], next[lane]);
+        }
+        return seen;
+    }
+
+    /**
+     * Blocks until frames may be available, or the timeout passes: a publish (or a handle closing)
+     * anywhere in the fleet moved the ring's notification word, frames are already visible, or the
+     * ring was reset or closed. Spurious {@code true} is allowed: poll and wait again.
+     *
+     * @param timeout longest wait.
+     * @return true when the caller should poll; false when the timeout passed (or the thread was interrupted).
+     * @throws io.orbit.runtime.exceptions.NotifyDisabledException when the ring's spec has {@link Notify#NONE}.
+     */
+    public boolean await(final Duration timeout)
+    {
+        return ring.await(readiness, timeout.toNanos());
+    }
+
+    /**
+     * Polls until {@code running} turns false, handing each poll's delivered count to the idle strategy
+     * (which idles on zero and resets on work).
+     *
+     * @param handler receives each delivered frame.
+     * @param idle    how to wait between empty polls.
+     * @param running checked before each poll.
+     * @return frames delivered.
+     */
+    public long pollLoop(final FrameHandler handler, final IdleStrategy idle, final BooleanSupplier running)
+    {
+        long delivered = 0;
+        while (running.getAsBoolean())
+        {
+            final long polled = poll(handler).delivered();
+            delivered += polled;
+            idle.idle((int)Math.min(polled, Integer.MAX_VALUE));
+        }
+        return delivered;
+    }
+
+    private boolean mayPoll()
+    {
+        if (ring.isClosed() || ring.resetGeneration() != generation)
+        {
+            return true;
+        }
+        for (int lane = 0; lane < next.length; lane++)
+        {
+            if (reader.head(lane) > next[lane])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,10 +21,13 @@ package io.orbit.runtime.ring;
  *   <tr><td>32</td><td>1</td><td>kind</td></tr>
  *   <tr><td>33</td><td>1</td><td>topology: 0 SHARED, 1 PER_NODE</td></tr>
  *   <tr><td>34</td><td>2</td><td>lane_count</td></tr>
- *   <tr><td>36</td><td>4</td><td>notification_generation (reserved for wake-ups; zero)</td></tr>
+ *   <tr><td>36</td><td>4</td><td>notification_generation: orbit-rs's wake-up word, incremented after commits of rings that
+ *       notify, futex word of blocked subscribers ({@link RingNotifier})</td></tr>
  *   <tr><td>40</td><td>8</td><td>layout_fingerprint (0 = unspecified)</td></tr>
  *   <tr><td>48</td><td>8</td><td>reset_generation: bumped by every reset (zero in Rust-made segments)</td></tr>
- *   <tr><td>56</td><td>8</td><td>reserved, zero</td></tr>
+ *   <tr><td>56</td><td>4</td><td>waiters: Java subscribers registered as blocked on the word (orbit-rs ignores bytes 40..63);
+ *       a publisher makes the wake system call only when it is non-zero ({@link RingWaiter})</td></tr>
+ *   <tr><td>60</td><td>4</td><td>reserved, zero</td></tr>
  * </table>
  *
  * <p>Lane header (64 bytes, one per lane at {@code 64 + 64*lane}): {@code write_pos} u64 at +0, rest zero.
@@ -68,12 +71,14 @@ public final class RingLayout
     public static final int TOPOLOGY_OFFSET = 33;
     /** Offset of the lane count. */
     public static final int LANE_COUNT_OFFSET = 34;
-    /** Offset of the notification generation (reserved). */
+    /** Offset of the notification generation, orbit-rs's wake-up word (u32). */
     public static final int NOTIFICATION_GENERATION_OFFSET = 36;
     /** Offset of the layout fingerprint. */
     public static final int LAYOUT_FINGERPRINT_OFFSET = 40;
     /** Offset of the reset generation. */
     public static final int RESET_GENERATION_OFFSET = 48;
+    /** Offset of the count of Java subscribers blocked on the notification word (u32). */
+    public static final int WAITERS_OFFSET = 56;
 
     /** Bytes of one lane header. */
     public static final int LANE_HEADER_LENGTH = 64;

@@ -22,10 +22,10 @@ final class SharedLaneWriter extends LaneWriter
     private final long pendingBoundNs;
     private final WriterStats writerStats;
 
-    SharedLaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final NodeLiveness liveness, final long pendingBoundNs,
-        final WriterStats writerStats)
+    SharedLaneWriter(final RingSlots slots, final LaneGate gate, final int selfNode, final RingNotifier notifier,
+        final NodeLiveness liveness, final long pendingBoundNs, final WriterStats writerStats)
     {
-        super(slots, gate, selfNode, 0);
+        super(slots, gate, selfNode, 0, notifier);
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
         this.writerStats = writerStats;
@@ -50,7 +50,9 @@ final class SharedLaneWriter extends LaneWriter
         if (!buffer.compareAndSetLong(slot + STAMP_OFFSET, 2 * counter + 1, 2 * counter + 2))
         {
             writerStats.onTakenOver();
+            return;
         }
+        notifier.published();
     }
 
     @Override

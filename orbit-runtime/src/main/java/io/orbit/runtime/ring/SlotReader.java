@@ -9,8 +9,8 @@ import static io.orbit.runtime.ring.RingLayout.*;
 
 /**
  * The seqlock read of one slot, and the head reads built on it; shared by {@link Ring}'s read
- * methods and every {@link RingCursor} of the ring. Stateless apart from the ring's memory, so one
- * instance serves all threads.
+ * methods and every {@link RingCursor} of the ring. Stateless apart from the ring's memory and the
+ * handle's thread-safe {@link LaneRecency}, so one instance serves all threads.
  */
 final class SlotReader
 {
@@ -33,6 +33,7 @@ final class SlotReader
     private final int kind;
     private final int capacity;
     private final int payloadCapacity;
+    private final LaneRecency recency;
 
     SlotReader(final RingSlots slots)
     {
@@ -41,6 +42,7 @@ final class SlotReader
         this.kind = slots.kind;
         this.capacity = slots.capacity;
         this.payloadCapacity = slots.payloadCapacity;
+        this.recency = new LaneRecency(slots.laneCount);
     }
 
     /**
@@ -142,7 +144,8 @@ final class SlotReader
 
     /**
      * Reads the newest committed frame of the ring: for one lane the newest of it, else the lane
-     * head with the highest {@code version} (ties go to the lower lane).
+     * head with the highest {@code version} (ties go to the lower lane); a version-0 head is ordered
+     * by when this handle saw its lane change instead ({@link LaneRecency}).
      *
      * @return true when the ring holds a committed frame.
      */
@@ -158,13 +161,18 @@ final class SlotReader
             int bestLane = -1;
             long bestVersion = 0;
             long bestCounter = 0;
+            long callTick = 0;
             for (int lane = 0; lane < laneCount; lane++)
             {
-                if (readLaneHead(lane, into, false) && (bestLane < 0 || Long.compareUnsigned(into.version(), bestVersion) > 0))
+                if (readLaneHead(lane, into, false))
                 {
-                    bestLane = lane;
-                    bestVersion = into.version();
-                    bestCounter = into.counter();
+                    callTick = recency.note(lane, into.counter(), callTick);
+                    if (bestLane < 0 || recency.newer(into.version(), lane, bestVersion, bestLane))
+                    {
+                        bestLane = lane;
+                        bestVersion = into.version();
+                        bestCounter = into.counter();
+                    }
                 }
             }
             if (bestLane < 0)

@@ -12,6 +12,7 @@ public final class WriterStats
     private final AtomicLong takeovers = new AtomicLong();
     private final AtomicLong takenOver = new AtomicLong();
     private final AtomicLong gaveUpBehindLiveWriter = new AtomicLong();
+    private final AtomicLong foreignWrites = new AtomicLong();
 
     /**
      * @return frames dropped at claim because a writer a lap or more ahead already owned the slot.
@@ -45,6 +46,20 @@ public final class WriterStats
         return gaveUpBehindLiveWriter.get();
     }
 
+    /**
+     * @return times a publish found this process's PER_NODE lane head moved without it: another
+     *         process (an orbit-rs process, which takes no lease) writes or reset the same lane.
+     */
+    public long foreignWrites()
+    {
+        return foreignWrites.get();
+    }
+
+    void onForeignWrite()
+    {
+        foreignWrites.incrementAndGet();
+    }
+
     void onLappedAtBirth()
     {
         lappedAtBirth.incrementAndGet();
@@ -69,6 +84,6 @@ public final class WriterStats
     public String toString()
     {
         return "WriterStats{lappedAtBirth=" + lappedAtBirth + ", takeovers=" + takeovers + ", takenOver=" + takenOver
-            + ", gaveUpBehindLiveWriter=" + gaveUpBehindLiveWriter + "}";
+            + ", gaveUpBehindLiveWriter=" + gaveUpBehindLiveWriter + ", foreignWrites=" + foreignWrites + "}";
     }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The fleet demo: a coordinator (node 0) starts N worker JVMs of this program (nodes 1..N; one
@@ -115,7 +114,8 @@ public final class FleetDemo
                     nextDraw = System.nanoTime() + REFRESH_NS;
                     draw(heartbeat.snapshot(STALE_AFTER), load);
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // a table, not a latency path: leave the cores to the workers
+                // Sleeps until a worker publishes an event, at most until the next redraw (which also keeps the heartbeat fresh).
+                cursor.await(Duration.ofNanos(Math.max(1, nextDraw - System.nanoTime())));
             }
             cache.put(Worker.STOP, "1");
             for (final Process child : children)

@@ -9,9 +9,8 @@ import io.orbit.runtime.exceptions.NodeInUseException;
 import io.orbit.runtime.fleet.Fleet;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Follows a fleet's event bus from another terminal: joins the fleet on the highest free node,
@@ -21,6 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Tail
 {
+    /** Longest sleep between two looks at the bus (a publish wakes it at once). */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+
     private Tail()
     {
     }
@@ -77,7 +79,7 @@ public final class Tail
                 }
                 if (poll.events().isEmpty())
                 {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    cursor.await(IDLE_WAIT); // sleeps until a publish anywhere in the fleet: an idle Tail costs no CPU
                 }
             }
         }
