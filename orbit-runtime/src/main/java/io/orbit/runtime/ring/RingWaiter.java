@@ -106,7 +106,16 @@ final class RingWaiter
             }
             else
             {
-                LockSupport.parkNanos(Math.min(park, remaining));
+                // Registered as in the futex path, so a process that needs to know a waiter is parked can see it.
+                buffer.getAndAddInt(WAITERS_OFFSET, 1); // volatile RMW: registered after the word was read
+                try
+                {
+                    LockSupport.parkNanos(Math.min(park, remaining));
+                }
+                finally
+                {
+                    buffer.getAndAddInt(WAITERS_OFFSET, -1);
+                }
                 park = now - lastChangeAt >= DEEP_IDLE_AFTER_NS ? DEEP_IDLE_PARK_NS : Math.min(2 * park, MAX_PARK_NS);
             }
             if (buffer.getIntVolatile(NOTIFICATION_GENERATION_OFFSET) != seen)
