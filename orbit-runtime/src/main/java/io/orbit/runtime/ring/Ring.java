@@ -3,11 +3,13 @@ package io.orbit.runtime.ring;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.OrbitException;
 import io.orbit.runtime.PayloadTooLargeException;
+import io.orbit.runtime.SegmentLayoutException;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +117,44 @@ public final class Ring
     {
         final Segment segment = store.open(segmentName, new RingSegmentFormat(fleet, spec, spec.topology().laneCount(fleetSize)));
         return new Ring(fleet, spec, segment, fleetSize, selfNode, liveness, TimeUnit.MILLISECONDS.toNanos(pendingBoundMs));
+    }
+
+    /**
+     * A reader over an existing segment mapped read-only (inspection tools): the spec comes from the
+     * segment's header, which is checked as an attach checks it. Only read paths (heads, reads,
+     * cursors) may be used; publishing or resetting faults on a read-only mapping.
+     *
+     * @param segment  the ring segment, typically from {@link io.orbit.runtime.segment.ReadOnlySegments}.
+     * @param fleet    fleet name, for messages.
+     * @param liveness node liveness, used to classify SHARED slots left mid-write.
+     * @return the reader.
+     * @throws io.orbit.runtime.SegmentLayoutException when the header is not a ready ring header.
+     */
+    public static Ring inspect(final Segment segment, final String fleet, final NodeLiveness liveness)
+    {
+        final AtomicBuffer header = segment.buffer();
+        final String location = segment.location();
+        if (header.capacity() < HEADER_LENGTH || header.getIntAcquire(MAGIC_OFFSET) != MAGIC) // acquire: pairs with the creator's release of the magic
+        {
+            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + ") is not a ready ring segment");
+        }
+        final int topologyCode = header.getByte(TOPOLOGY_OFFSET) & 0xFF;
+        final int laneCount = header.getShort(LANE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final Topology topology = topologyCode == Topology.PER_NODE.code() ? Topology.PER_NODE : Topology.SHARED;
+        final RingSpec spec;
+        try
+        {
+            spec = new RingSpec(header.getByte(KIND_OFFSET) & 0xFF, (int)header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN), topology,
+                header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + "): " + ex.getMessage());
+        }
+        final int fleetSize = topology == Topology.PER_NODE ? laneCount : NetId64.MAX_NODE;
+        new RingSegmentFormat(fleet, spec, laneCount).validate(header, header.capacity(), location);
+        return new Ring(fleet, spec, segment, fleetSize, 0, liveness, TimeUnit.MILLISECONDS.toNanos(DEFAULT_PENDING_BOUND_MS));
     }
 
     /**
