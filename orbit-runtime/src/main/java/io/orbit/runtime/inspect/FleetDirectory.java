@@ -60,8 +60,12 @@ public final class FleetDirectory
         {
             for (final Path file : entries)
             {
+                if (Files.isDirectory(file))
+                {
+                    continue; // a directory (such as a test's private shm directory) is never a segment
+                }
                 final String[] parts = file.getFileName().toString().split("-", -1);
-                if (parts.length != 4 || parts[1].isEmpty() || !Files.isRegularFile(file))
+                if (parts.length != 4 || parts[1].isEmpty())
                 {
                     unparsed.add(file);
                     continue;
