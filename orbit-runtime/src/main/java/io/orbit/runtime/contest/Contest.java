@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Claim/yield leases with fencing over the fleet's contest table (reserved KIND 222): at most one
@@ -72,6 +73,8 @@ public final class Contest
     private final Fleet fleet;
     private final OrbitClock clock;
     private final ContestTable table;
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicLong yields = new AtomicLong();
     private final Segment segment;
     private final int mask;
 
@@ -120,6 +123,29 @@ public final class Contest
      * @throws ContestTableFullException  when the subject is new and every slot holds a live lease.
      */
     public ContestResult tryClaim(final int subjectType, final String label, final String owner, final Duration ttl)
+    {
+        final ContestResult result = claimOnce(subjectType, label, owner, ttl);
+        (result instanceof ContestResult.Claimed ? claims : yields).incrementAndGet();
+        return result;
+    }
+
+    /**
+     * @return claims this handle won through {@link #tryClaim} (for metrics).
+     */
+    public long claims()
+    {
+        return claims.get();
+    }
+
+    /**
+     * @return claims this handle lost through {@link #tryClaim}: another live holder had the subject (for metrics).
+     */
+    public long yields()
+    {
+        return yields.get();
+    }
+
+    private ContestResult claimOnce(final int subjectType, final String label, final String owner, final Duration ttl)
     {
         checkSubjectType(subjectType);
         final byte[] subject = utf8(label, "subject label", MAX_SUBJECT_BYTES);
