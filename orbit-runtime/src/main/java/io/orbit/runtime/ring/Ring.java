@@ -47,6 +47,7 @@ public final class Ring
     /** ... and then at most this often (a probe is a few system calls). */
     static final long PROBE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    private static final System.Logger LOG = System.getLogger(Ring.class.getName());
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
     private final String fleet;
@@ -595,6 +596,7 @@ public final class Ring
             }
             buffer.putLongRelease(VERSION_COUNTER_OFFSET, 0);
             buffer.getAndAddLong(RESET_GENERATION_OFFSET, 1); // published after the zeroing: a cursor that sees it sees empty lanes
+            LOG.log(System.Logger.Level.INFO, () -> "reset ring KIND " + spec.kind() + " of fleet " + fleet + " (" + segment.location() + ")");
         }
         finally
         {

@@ -1,6 +1,7 @@
 package io.orbit.runtime.segment;
 
 import io.orbit.runtime.OrbitException;
+import io.orbit.runtime.SegmentLayoutException;
 import io.orbit.runtime.SegmentNotReadyException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -54,6 +55,7 @@ public final class MappedFileStore implements SegmentStore
      * unmaps a segment once nothing refers to it.
      */
     private static final Runnable LEAVE_TO_GC = () -> { };
+    private static final System.Logger LOG = System.getLogger(MappedFileStore.class.getName());
 
     private final Path directory;
     private final long attachTimeoutNs;
@@ -180,6 +182,7 @@ public final class MappedFileStore implements SegmentStore
                 format.initialize(buffer);
                 // Ready word last, with release: an attacher that sees it sees the whole header.
                 buffer.putIntRelease(format.readyWordOffset(), format.readyWordValue());
+                LOG.log(System.Logger.Level.DEBUG, () -> "created segment " + file + " (" + length + " bytes)");
                 return new Segment(buffer, file.toString(), true, LEAVE_TO_GC);
             }
             catch (final IOException | RuntimeException | Error ex)
@@ -222,7 +225,15 @@ public final class MappedFileStore implements SegmentStore
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
-                format.validate(new UnsafeBuffer(header), channel.size(), file.toString());
+                try
+                {
+                    format.validate(new UnsafeBuffer(header), channel.size(), file.toString());
+                }
+                catch (final SegmentLayoutException refused)
+                {
+                    LOG.log(System.Logger.Level.WARNING, () -> "refused segment " + file + ": " + refused.getMessage());
+                    throw refused;
+                }
             }
             finally
             {
@@ -232,6 +243,7 @@ public final class MappedFileStore implements SegmentStore
                 }
             }
             final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, format.segmentLength());
+            LOG.log(System.Logger.Level.DEBUG, () -> "attached to segment " + file);
             return new Segment(new UnsafeBuffer(mapped), file.toString(), false, LEAVE_TO_GC);
         }
     }
