@@ -32,14 +32,14 @@ public final class FleetChild
         {
             loads.store(new Load(i, 100 - i));
         }
-        final OrbitEventBus bus = OrbitEventBus.of(fleet);
+        final OrbitEventBus bus = OrbitEventBus.open(fleet);
         for (int i = 0; i < 3; i++)
         {
             bus.publish("orders.created", "order-" + i);
         }
         Contest.open(fleet).tryClaim(7, "job-1", "worker-" + args[1], Duration.ofMinutes(10));
         OrbitCache.open(fleet).put("alice", "token-1");
-        final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+        final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
         heartbeat.beat();
         System.out.println("READY " + ProcessHandle.current().pid());
         while (true)

@@ -35,7 +35,7 @@ class OrbitFleetMetricsTest
         {
             final Ring ring = fleet.ring(SPEC);
             final RingCursor cursor = ring.cursorFromStart();
-            final FleetHeartbeat heartbeat = FleetHeartbeat.of(fleet);
+            final FleetHeartbeat heartbeat = FleetHeartbeat.open(fleet);
             final Contest contest = Contest.open(fleet);
             final OrbitCache cache = OrbitCache.open(fleet);
             final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -20,7 +20,7 @@ public final class Publisher
     {
         try (Fleet fleet = Fleet.joinShmAs(args[0], 2, 1))
         {
-            FleetHeartbeat.of(fleet).beat();
+            FleetHeartbeat.open(fleet).beat();
             final Ring ring = fleet.ring(OrbitFleetMetricsTest.SPEC);
             for (int i = 0; i < Integer.parseInt(args[1]); i++)
             {

@@ -58,7 +58,7 @@ class TailTest
         final String fleetName = "tailsize" + ProcessHandle.current().pid();
         try (Fleet fleet = Fleet.joinShmAs(fleetName, 5, 0, shmDir))
         {
-            OrbitEventBus.of(fleet).publish("orders", "order-0");
+            OrbitEventBus.open(fleet).publish("orders", "order-0");
             final SampleRun run = SampleRun.run(shmDir, Tail.class, fleetName, "3");
 
             assertEquals(2, run.exitCode(), run.output());
