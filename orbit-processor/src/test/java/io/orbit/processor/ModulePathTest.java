@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,8 @@ class ModulePathTest
     {
         JavacRunner.write(root, "module-info.java",
             "module " + module + " {",
-            "    requires orbit.annotations;",
-            "    requires orbit.runtime;",
+            "    requires io.orbit.annotations;",
+            "    requires io.orbit.runtime;",
             "    requires org.agrona;",
             "    exports " + pkg + ";",
             "}");
@@ -101,8 +103,8 @@ class ModulePathTest
             "module app.gamma {",
             "    requires lib.alpha;",
             "    requires lib.beta;",
-            "    requires orbit.annotations;",
-            "    requires orbit.runtime;",
+            "    requires io.orbit.annotations;",
+            "    requires io.orbit.runtime;",
             "    requires org.agrona;",
             "}");
         JavacRunner.write(app, "com/gamma/Gamma.java",
@@ -217,8 +219,8 @@ class ModulePathTest
         JavacRunner.write(root, "module-info.java",
             "module " + module + " {",
             requires == null ? "" : "    requires " + requires + ";",
-            "    requires orbit.annotations;",
-            "    requires orbit.runtime;",
+            "    requires io.orbit.annotations;",
+            "    requires io.orbit.runtime;",
             "    requires org.agrona;",
             "}");
         JavacRunner.write(root, "com/gamma/Gamma.java",
@@ -245,7 +247,11 @@ class ModulePathTest
         // A reactor build puts target/classes on the class path; a module path needs a jar to
         // derive the automatic module name from.
         final Path jar = shared.resolve(name);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        final Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        // The module name the real jar's manifest declares (the pom's orbit.module.name).
+        manifest.getMainAttributes().putValue("Automatic-Module-Name", "io.orbit." + name.substring("orbit-".length(), name.length() - 4));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
             Stream<Path> walk = Files.walk(entry.toPath()))
         {
             for (final Path file : walk.filter(Files::isRegularFile).toList())

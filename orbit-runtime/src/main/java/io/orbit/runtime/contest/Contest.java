@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Claim/yield leases with fencing over the fleet's contest table (reserved KIND 222): at most one
@@ -75,6 +76,8 @@ public final class Contest
     private final Fleet fleet;
     private final OrbitClock clock;
     private final ContestTable table;
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicLong yields = new AtomicLong();
     private final Segment segment;
     private final int mask;
 
@@ -127,7 +130,7 @@ public final class Contest
     {
         checkOpen("claim a contest subject");
         final ClaimHandle handle = claimHandle(subjectType, label, owner);
-        if (claim(handle, ttlNanos(ttl)) == ClaimHandle.YIELDED)
+        if (counted(claim(handle, ttlNanos(ttl))) == ClaimHandle.YIELDED)
         {
             return new ContestResult.YieldTo(handle.holder());
         }
@@ -135,6 +138,29 @@ public final class Contest
             handle.claimedAtNanos, handle.expiresAtNanos);
         return new ContestResult.Claimed(new Guard(this, table, handle.slot, handle.subjectHash, handle.subject, handle.owner, holder,
             handle.committedWord));
+    }
+
+    /**
+     * @return claims this handle won through {@link #tryClaim} or {@link #tryClaimInto} (for metrics).
+     */
+    public long claims()
+    {
+        return claims.get();
+    }
+
+    /**
+     * @return claims this handle lost (another live holder had the subject) through {@link #tryClaim}
+     *         or {@link #tryClaimInto} (for metrics).
+     */
+    public long yields()
+    {
+        return yields.get();
+    }
+
+    private int counted(final int outcome)
+    {
+        (outcome == ClaimHandle.CLAIMED ? claims : yields).incrementAndGet(); // allocation-free counters for metrics
+        return outcome;
     }
 
     /**
@@ -175,7 +201,7 @@ public final class Contest
         }
         checkOpen("claim a contest subject");
         handle.ensureFree();
-        return claim(handle, ttlNanos(ttl));
+        return counted(claim(handle, ttlNanos(ttl)));
     }
 
     /** One claim attempt; the outcome (lease or blocking holder) lands in the handle. */

@@ -69,6 +69,17 @@ final class ContestTable
         this.pendingBoundNanos = pendingBoundNanos;
     }
 
+    /** A read-only view for inspection ({@link ContestInspection}): only {@link #read} may be used. */
+    ContestTable(final AtomicBuffer buffer, final int slotCount)
+    {
+        this.buffer = buffer;
+        this.slotCount = slotCount;
+        this.fleet = null;
+        this.node = -1;
+        this.pid = -1;
+        this.pendingBoundNanos = 0;
+    }
+
     int slotCount()
     {
         return slotCount;

@@ -28,6 +28,7 @@ import java.util.Map;
 final class FileNodeLeases implements NodeLeases
 {
     private static final Map<Path, FileChannel> HELD = new HashMap<>();
+    private static final System.Logger LOG = System.getLogger(FileNodeLeases.class.getName());
 
     private final String fleet;
     private final Path directory;
@@ -62,6 +63,9 @@ final class FileNodeLeases implements NodeLeases
                     throw new NodeInUseException("node " + node + " of fleet " + fleet + " is held by another live process"
                         + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; lock file " + file);
                 }
+                final String previous = readHolder(channel);
+                LOG.log(previous.isEmpty() ? System.Logger.Level.DEBUG : System.Logger.Level.INFO, () -> (previous.isEmpty()
+                    ? "acquired" : "took over (last holder pid " + previous + " is gone)") + " the lease of node " + node + " of fleet " + fleet);
                 // Truncate only now: the file is verified ours and locked by us.
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap((ProcessIdentity.pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -175,6 +179,7 @@ final class FileNodeLeases implements NodeLeases
         {
             if (HELD.remove(file, channel))
             {
+                LOG.log(System.Logger.Level.DEBUG, () -> "released lease " + file);
                 closeQuietly(channel);
             }
         }

@@ -423,6 +423,8 @@ public final class Fleet implements AutoCloseable
             {
                 Files.deleteIfExists(file);
             }
+            System.getLogger(Fleet.class.getName()).log(System.Logger.Level.DEBUG, () -> "removed " + files.size() + " files of fleet "
+                + name + " from " + directory);
         }
         catch (final IOException ex)
         {

@@ -27,11 +27,19 @@ final class RuntimeCheck
             return;
         }
         final Module base = Object.class.getModule();
-        if (!base.isExported("jdk.internal.misc", RuntimeCheck.class.getModule()))
+        // Agrona is what reaches jdk.internal.misc: on the module path it is the named module org.agrona,
+        // and ALL-UNNAMED does not cover it.
+        final Module agrona = org.agrona.concurrent.UnsafeBuffer.class.getModule();
+        if (!base.isExported("jdk.internal.misc", agrona))
         {
-            throw new OrbitException("Orbit needs the JVM option '" + ADD_EXPORTS + "' (Agrona 2.x uses "
-                + "jdk.internal.misc.Unsafe); add it to the java command line, to Surefire's argLine, or use the "
-                + "'Add-Exports: java.base/jdk.internal.misc' manifest entry of a runnable jar");
+            throw new OrbitException(agrona.isNamed()
+                ? "Orbit needs the JVM option '--add-exports java.base/jdk.internal.misc=" + agrona.getName()
+                    + "' (Agrona 2.x uses jdk.internal.misc.Unsafe, and Agrona is the named module " + agrona.getName()
+                    + " on the module path, so =ALL-UNNAMED does not reach it); add it to the java command line"
+                : "Orbit needs the JVM option '" + ADD_EXPORTS + "' (Agrona 2.x uses "
+                    + "jdk.internal.misc.Unsafe); add it to the java command line, to Surefire's argLine, to MAVEN_OPTS or "
+                    + ".mvn/jvm.config for mvn exec:java, or use the 'Add-Exports: java.base/jdk.internal.misc' manifest "
+                    + "entry of a runnable jar");
         }
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN)
         {

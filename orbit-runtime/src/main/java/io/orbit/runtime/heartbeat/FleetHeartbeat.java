@@ -6,11 +6,13 @@ import io.orbit.runtime.exceptions.LeaseLostException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.NodeLease;
+import io.orbit.runtime.ring.NodeLiveness;
 import io.orbit.runtime.segment.Backoff;
 import io.orbit.runtime.segment.Segment;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -276,6 +278,36 @@ public final class FleetHeartbeat
      */
     private NodeHeartbeat read(final int node, final long maxAgeNanos, final long now)
     {
+        return readSlot(buffer, node, maxAgeNanos, now, fleet::isNodeAlive);
+    }
+
+    /**
+     * Reads every node of a heartbeat table without joining its fleet (inspection tools): the table
+     * may be mapped read-only; the slot count comes from its header.
+     *
+     * @param table    the whole heartbeat table segment.
+     * @param leases   liveness of the fleet's node leases.
+     * @param maxAge   age up to which a beating node with a held lease is LIVE.
+     * @param clock    source of "now".
+     * @return one entry per slot, in node order.
+     */
+    public static HeartbeatSnapshot inspect(final AtomicBuffer table, final NodeLiveness leases, final Duration maxAge, final OrbitClock clock)
+    {
+        final long maxAgeNanos = maxAgeNanos(maxAge, "heartbeat table inspection (KIND " + KIND + ")");
+        final long now = clock.monotonicNanos();
+        final int slots = table.getIntAcquire(MAGIC_OFFSET) != MAGIC ? 0 // acquire: pairs with the creator's release of the magic
+            : (int)Math.min(table.getInt(SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL, (table.capacity() - HEADER_LENGTH) / SLOT_SIZE);
+        final List<NodeHeartbeat> nodes = new ArrayList<>(slots);
+        for (int node = 0; node < slots; node++)
+        {
+            nodes.add(readSlot(table, node, maxAgeNanos, now, leases));
+        }
+        return new HeartbeatSnapshot(maxAge, now, nodes);
+    }
+
+    private static NodeHeartbeat readSlot(
+        final AtomicBuffer buffer, final int node, final long maxAgeNanos, final long now, final NodeLiveness leases)
+    {
         final int slot = slotOffset(node);
         long stamp = 0;
         long beats = 0;
@@ -299,7 +331,7 @@ public final class FleetHeartbeat
                 BACKOFF.idle(attempt);
             }
         }
-        final boolean leaseHeld = fleet.isNodeAlive(node);
+        final boolean leaseHeld = leases.isAlive(node);
         if (stamp == 0)
         {
             return new NodeHeartbeat(node, NodeState.MISSING, 0, Duration.ZERO, 0, 0, 0, leaseHeld, consistent);
@@ -312,7 +344,12 @@ public final class FleetHeartbeat
 
     private long maxAgeNanos(final Duration maxAge)
     {
-        Arguments.positive(maxAge, "maxAge", "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
+        return maxAgeNanos(maxAge, "fleet " + fleet.name() + " (KIND " + KIND + ", heartbeat)");
+    }
+
+    private static long maxAgeNanos(final Duration maxAge, final String context)
+    {
+        Arguments.positive(maxAge, "maxAge", context);
         try
         {
             return maxAge.toNanos();

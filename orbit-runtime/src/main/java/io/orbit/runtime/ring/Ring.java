@@ -6,11 +6,13 @@ import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.NotifyDisabledException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentStore;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,7 @@ public final class Ring
     /** ... and then at most this often (a probe is a few system calls). */
     static final long PROBE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    private static final System.Logger LOG = System.getLogger(Ring.class.getName());
     private static final PayloadEncoder<byte[]> BYTE_ARRAY = (buffer, offset, bytes) -> buffer.putBytes(offset, bytes);
 
     private final String fleet;
@@ -57,6 +60,8 @@ public final class Ring
     private final RingSlots slots;
     /** Serialises this process's writers of its PER_NODE lane and closes the handle's writes (shared with {@link #writer}). */
     private final LaneGate gate;
+    /** A read-only inspection ({@link #inspect}): writes are refused, and waits watch without registering. */
+    private final boolean readOnly;
     private final LaneWriter writer;
     private final SlotReader reader;
     private final int fleetSize;
@@ -77,9 +82,11 @@ public final class Ring
         final int fleetSize,
         final int selfNode,
         final NodeLiveness liveness,
-        final long pendingBoundNs)
+        final long pendingBoundNs,
+        final boolean readOnly)
     {
         this.fleet = fleet;
+        this.readOnly = readOnly;
         this.spec = spec;
         this.segment = segment;
         this.buffer = segment.buffer();
@@ -91,9 +98,10 @@ public final class Ring
         this.liveness = liveness;
         this.pendingBoundNs = pendingBoundNs;
         this.slots = new RingSlots(buffer, spec, fleetSize, laneCount);
-        this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet + " (node " + selfNode + ")");
+        this.gate = new LaneGate("ring KIND " + spec.kind() + " of fleet " + fleet
+            + (readOnly ? " (a read-only inspection)" : " (node " + selfNode + ")"));
         this.notifier = new RingNotifier(buffer, spec.notifyMode());
-        this.waiter = new RingWaiter(buffer);
+        this.waiter = new RingWaiter(buffer, !readOnly);
         this.writer = spec.topology() == Topology.PER_NODE
             ? new PerNodeLaneWriter(slots, gate, selfNode, notifier, new ForeignWriterCheck(this))
             : new SharedLaneWriter(slots, gate, selfNode, notifier, liveness, pendingBoundNs, writerStats);
@@ -124,7 +132,47 @@ public final class Ring
         final long pendingBoundMs)
     {
         final Segment segment = store.open(segmentName, new RingSegmentFormat(fleet, spec, spec.topology().laneCount(fleetSize)));
-        return new Ring(fleet, spec, segment, fleetSize, selfNode, liveness, TimeUnit.MILLISECONDS.toNanos(pendingBoundMs));
+        return new Ring(fleet, spec, segment, fleetSize, selfNode, liveness, TimeUnit.MILLISECONDS.toNanos(pendingBoundMs), false);
+    }
+
+    /**
+     * A reader over an existing segment mapped read-only (inspection tools): the spec comes from the
+     * segment's header, which is checked as an attach checks it. Only read paths (heads, reads,
+     * cursors) may be used; publishing or resetting faults on a read-only mapping.
+     *
+     * @param segment  the ring segment, typically from {@link io.orbit.runtime.segment.ReadOnlySegments}.
+     * @param fleet    fleet name, for messages.
+     * @param liveness node liveness, used to classify SHARED slots left mid-write.
+     * @return the reader.
+     * @throws io.orbit.runtime.SegmentLayoutException when the header is not a ready ring header.
+     */
+    public static Ring inspect(final Segment segment, final String fleet, final NodeLiveness liveness)
+    {
+        final AtomicBuffer header = segment.buffer();
+        final String location = segment.location();
+        if (header.capacity() < HEADER_LENGTH || header.getIntAcquire(MAGIC_OFFSET) != MAGIC) // acquire: pairs with the creator's release of the magic
+        {
+            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + ") is not a ready ring segment");
+        }
+        final int topologyCode = header.getByte(TOPOLOGY_OFFSET) & 0xFF;
+        final int laneCount = header.getShort(LANE_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final Topology topology = topologyCode == Topology.PER_NODE.code() ? Topology.PER_NODE : Topology.SHARED;
+        final RingSpec spec;
+        try
+        {
+            spec = new RingSpec(header.getByte(KIND_OFFSET) & 0xFF, (int)header.getLong(CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                header.getInt(PAYLOAD_CAPACITY_OFFSET, ByteOrder.LITTLE_ENDIAN), topology,
+                header.getLong(LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + "): " + ex.getMessage());
+        }
+        final int fleetSize = topology == Topology.PER_NODE ? laneCount : NetId64.MAX_NODE;
+        new RingSegmentFormat(fleet, spec, laneCount).validate(header, header.capacity(), location);
+        final Ring ring = new Ring(fleet, spec, segment, fleetSize, 0, liveness, TimeUnit.MILLISECONDS.toNanos(DEFAULT_PENDING_BOUND_MS), true);
+        ring.gate.close(0); // the mapping is read-only: every write through this handle throws instead of faulting
+        return ring;
     }
 
     /**
@@ -601,6 +649,7 @@ public final class Ring
             }
             buffer.putLongRelease(VERSION_COUNTER_OFFSET, 0);
             buffer.getAndAddLong(RESET_GENERATION_OFFSET, 1); // published after the zeroing: a cursor that sees it sees empty lanes
+            LOG.log(System.Logger.Level.INFO, () -> "reset ring KIND " + spec.kind() + " of fleet " + fleet + " (" + segment.location() + ")");
         }
         finally
         {
@@ -649,7 +698,7 @@ public final class Ring
     /** Waits for a cursor of this ring; refused on a ring whose publishers never notify. */
     boolean await(final RingWaiter.Readiness readiness, final long timeoutNs)
     {
-        if (notifier.mode() == Notify.NONE)
+        if (notifier.mode() == Notify.NONE && !readOnly)
         {
             throw new NotifyDisabledException("ring KIND " + spec.kind() + " of fleet " + fleet + " (" + segment.location()
                 + ") does not notify, so a blocked subscriber would never be woken: declare it with "

@@ -49,14 +49,21 @@ final class RingWaiter
     }
 
     private final AtomicBuffer buffer;
+    private final boolean register;
     private final long wordAddress;
     /** Last word value a waiter of this handle saw, and when it changed: how long the ring has been silent (a heuristic; races are harmless). */
     private volatile int lastWord;
     private volatile long lastChangeAt = System.nanoTime();
 
-    RingWaiter(final AtomicBuffer buffer)
+    /**
+     * @param buffer   the ring's memory.
+     * @param register whether this handle may write the waiter count (false for a read-only mapping:
+     *                 it then only watches, parking, and never uses the futex publishers may skip).
+     */
+    RingWaiter(final AtomicBuffer buffer, final boolean register)
     {
         this.buffer = buffer;
+        this.register = register;
         this.wordAddress = buffer.addressOffset() + NOTIFICATION_GENERATION_OFFSET;
     }
 
@@ -68,7 +75,7 @@ final class RingWaiter
     boolean await(final Readiness readiness, final long timeoutNs)
     {
         final long deadline = System.nanoTime() + timeoutNs;
-        final Futex futex = Futex.SYSTEM;
+        final Futex futex = register ? Futex.SYSTEM : null;
         long park = MIN_PARK_NS;
         while (true)
         {
@@ -106,22 +113,32 @@ final class RingWaiter
             }
             else
             {
-                // Registered as in the futex path, so a process that needs to know a waiter is parked can see it.
-                buffer.getAndAddInt(WAITERS_OFFSET, 1); // volatile RMW: registered after the word was read
-                try
-                {
-                    LockSupport.parkNanos(Math.min(park, remaining));
-                }
-                finally
-                {
-                    buffer.getAndAddInt(WAITERS_OFFSET, -1);
-                }
+                parkWatching(Math.min(park, remaining));
                 park = now - lastChangeAt >= DEEP_IDLE_AFTER_NS ? DEEP_IDLE_PARK_NS : Math.min(2 * park, MAX_PARK_NS);
             }
             if (buffer.getIntVolatile(NOTIFICATION_GENERATION_OFFSET) != seen)
             {
                 return true;
             }
+        }
+    }
+
+    /** The fallback's sleep: registered as in the futex path (when this handle may write), so another process can see it waits. */
+    private void parkWatching(final long parkNs)
+    {
+        if (!register)
+        {
+            LockSupport.parkNanos(parkNs);
+            return;
+        }
+        buffer.getAndAddInt(WAITERS_OFFSET, 1); // volatile RMW: registered after the word was read
+        try
+        {
+            LockSupport.parkNanos(parkNs);
+        }
+        finally
+        {
+            buffer.getAndAddInt(WAITERS_OFFSET, -1);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.orbit.runtime.segment;
 
 import io.orbit.runtime.exceptions.InsufficientShmSpaceException;
 import io.orbit.runtime.exceptions.OrbitException;
+import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -67,6 +68,7 @@ public final class MappedFileStore implements SegmentStore
      * unmaps a segment once nothing refers to it.
      */
     private static final Runnable LEAVE_TO_GC = () -> { };
+    private static final System.Logger LOG = System.getLogger(MappedFileStore.class.getName());
 
     private final Path directory;
     private final long attachTimeoutNs;
@@ -145,6 +147,7 @@ public final class MappedFileStore implements SegmentStore
                     final Segment created = SegmentCreator.create(file, format);
                     if (created != null)
                     {
+                        LOG.log(System.Logger.Level.DEBUG, () -> "created segment " + file + " (" + format.segmentLength() + " bytes)");
                         return created;
                     }
                     continue; // another creator published first: attach to theirs
@@ -198,7 +201,15 @@ public final class MappedFileStore implements SegmentStore
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
-                format.validate(new UnsafeBuffer(header), channel.size(), file.toString());
+                try
+                {
+                    format.validate(new UnsafeBuffer(header), channel.size(), file.toString());
+                }
+                catch (final SegmentLayoutException refused)
+                {
+                    LOG.log(System.Logger.Level.WARNING, () -> "refused segment " + file + ": " + refused.getMessage());
+                    throw refused;
+                }
             }
             finally
             {
@@ -208,6 +219,7 @@ public final class MappedFileStore implements SegmentStore
                 }
             }
             final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, format.segmentLength());
+            LOG.log(System.Logger.Level.DEBUG, () -> "attached to segment " + file);
             return new Segment(new UnsafeBuffer(mapped), file.toString(), false, LEAVE_TO_GC);
         }
     }

@@ -95,6 +95,9 @@ public final class FleetDemo
             cache.put(Worker.SETTINGS_STEP_MS, "60");
             cache.put(Worker.SETTINGS_JOBS, Integer.toString(jobs));
             say("fleet " + fleetName + ": " + workers + " workers, " + jobs + " jobs, segments in " + MappedFileStore.defaultDirectory());
+            say("watch it from another terminal: bin/orbit tail " + fleetName + " --events   (or: java --add-exports "
+                + "java.base/jdk.internal.misc=ALL-UNNAMED -cp samples/target/orbit-samples.jar io.orbit.samples.tail.Tail "
+                + fleetName + " " + size + "); bin/orbit stat " + fleetName + " shows its rings, heartbeats and contest");
             for (int node = 1; node <= workers; node++)
             {
                 children.add(startWorker(size, node));
@@ -215,7 +218,7 @@ public final class FleetDemo
         for (int node = 1; node <= workers; node++)
         {
             final WorkerLoad value = loads.get(node);
-            table.append(String.format("%-5d %-8s %-5s %-5s %-8s %-5d%n", node, snapshot.node(node).state(),
+            table.append(String.format("%-5d %-8s %-5s %-5s %-8s %-5d%n", node, state(node, snapshot),
                 value == null ? "-" : value.busy(), value == null ? "-" : value.idle(),
                 currentJob.containsKey(node) ? Jobs.label(currentJob.get(node)) : "-", jobsDone.getOrDefault(node, 0)));
         }
@@ -230,6 +233,17 @@ public final class FleetDemo
         {
             System.out.print("table:\n" + table);
         }
+    }
+
+    /** A worker that exited by itself after the last job reads FINISHED, not DEAD (its lease is free either way). */
+    private String state(final int node, final HeartbeatSnapshot snapshot)
+    {
+        final Process process = children.size() >= node ? children.get(node - 1) : null;
+        if (node != killedNode && process != null && !process.isAlive() && process.exitValue() == 0)
+        {
+            return "FINISHED";
+        }
+        return snapshot.node(node).state().toString();
     }
 
     private void say(final String line)

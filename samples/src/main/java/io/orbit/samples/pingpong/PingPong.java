@@ -31,6 +31,13 @@ public final class PingPong
             pong(args[1], Long.parseLong(args[2]));
             return;
         }
+        if (args.length > 1 || (args.length == 1 && !args[0].matches("[1-9][0-9]{0,8}")))
+        {
+            final boolean help = args[0].equals("--help") || args[0].equals("-h");
+            (help ? System.out : System.err).println("usage: PingPong [roundTrips]   (default 200000; two processes bounce a "
+                + "record through a 2-node fleet and print round-trip percentiles)");
+            System.exit(help ? 0 : 2);
+        }
         final int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         final int warmup = roundTrips / 5;
         final String fleetName = "pingpong" + ProcessHandle.current().pid();

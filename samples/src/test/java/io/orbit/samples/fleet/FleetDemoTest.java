@@ -38,6 +38,14 @@ class FleetDemoTest
         assertTrue(out.contains("completedExactlyOnce=12"), out);
         assertTrue(out.contains("killedNode=" + killed.group(1)) && out.contains("killedNodeState=DEAD"), out);
         assertTrue(out.contains("table:"), "without a terminal the demo prints plain table lines");
+        final Matcher fleet = Pattern.compile("fleet (demo\\d+): 3 workers").matcher(out);
+        assertTrue(fleet.find(), out);
+        assertTrue(out.contains("bin/orbit tail " + fleet.group(1) + " --events"), "the demo prints how to tail it: " + out);
+        assertTrue(out.contains("io.orbit.samples.tail.Tail " + fleet.group(1) + " 5)"), "with the fleet size Tail checks: " + out);
+        final String lastTable = out.substring(out.lastIndexOf("table:"));
+        assertTrue(Pattern.compile("(?m)^" + killed.group(1) + "\\s+DEAD").matcher(lastTable).find(), lastTable);
+        assertEquals(2, Pattern.compile("(?m)^\\d\\s+FINISHED").matcher(lastTable).results().count(),
+            "workers that finished read FINISHED: " + lastTable);
         assertEquals(List.of(), SampleRun.filesLeft(shmDir), "the demo removes its fleet's files");
     }
 
