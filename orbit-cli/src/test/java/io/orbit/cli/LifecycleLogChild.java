@@ -9,6 +9,10 @@ import io.orbit.runtime.segment.MappedFileStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Goes through every lifecycle event once (lease taken over from a dead pid, segment created,
@@ -25,11 +29,15 @@ public final class LifecycleLogChild
      * @param args fleet name.
      * @throws IOException when the stale lease file cannot be written.
      */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     public static void main(final String[] args) throws IOException
     {
         final String name = args[0];
         // A lease file left by a process that no longer exists (pids never reach this value).
-        Files.writeString(MappedFileStore.defaultDirectory().resolve(SegmentNames.nodeLease(name, 1)), "2147483646\n");
+        final Path stale = MappedFileStore.defaultDirectory().resolve(SegmentNames.nodeLease(name, 1));
+        Files.writeString(stale, "2147483646\n");
+        Files.setPosixFilePermissions(stale, OWNER_ONLY); // a lease file of ours, as the runtime demands
         try (Fleet first = Fleet.joinShmAs(name, 2, 0);
              Fleet second = Fleet.joinShmAs(name, 2, 1))
         {
@@ -37,8 +45,9 @@ public final class LifecycleLogChild
             second.ring(RingSpec.perNode(40, 8, 16));
             try (Fleet other = Fleet.joinShmAs(name + "x", 3, 0))
             {
-                Files.copy(MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name, 40)),
-                    MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name + "x", 40)));
+                final Path copy = MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name + "x", 40));
+                Files.copy(MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name, 40)), copy);
+                Files.setPosixFilePermissions(copy, OWNER_ONLY); // ours: refused for its layout, not its mode
                 other.ring(RingSpec.perNode(40, 8, 16));
             }
             catch (final SegmentLayoutException expected)
