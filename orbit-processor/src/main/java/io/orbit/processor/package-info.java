@@ -26,7 +26,7 @@
  *
  * <h2>KIND decisions</h2>
  * <ul>
- *   <li>User ring KINDs are 1..199 and contest KINDs 1..255; only these ranges, from the SPEC, are
+ *   <li>User ring KINDs are 1..199 and contest KINDs 1..255; only these ranges, from docs/spec.md §2, are
  *   written in the processor.</li>
  *   <li>The runtime's reservations are read from the runtime jar: its claim classes in
  *   {@code orbit_kinds}, recognised as runtime claims because the claimed type's binary name starts

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every check of SPEC 5.4 as a compile error with its tag, on the exact line: the annotation value
+ * Every check of docs/spec.md §5.4 as a compile error with its tag, on the exact line: the annotation value
  * for KIND and capacity, the annotation for a non-record, the record's backing field for component
  * problems (JDK 17 gives a record component no position at all), the type for the payload size.
  * Runs unchanged on JDK 17 and JDK 25.

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Port of the {@code netid64} crate tests (reference §0.1) plus malformed text, the big-endian wire
+ * Port of the {@code netid64} crate tests (docs/orbit-rs.md#netid64) plus malformed text, the big-endian wire
  * form and the modulo-2^40 counter comparison.
  */
 class NetId64Test

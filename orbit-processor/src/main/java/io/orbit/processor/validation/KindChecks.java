@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  *
  * <p>Range decision: a KIND that the runtime jar claims is reported as {@code [OrbitDuplicateKind]}
  * naming the runtime type, even outside 1..199; any other KIND outside the user range is
- * {@code [OrbitKindRange]}. So only the SPEC's user range is written here; the reservations
+ * {@code [OrbitKindRange]}. So only the user range of docs/spec.md §2 is written here; the reservations
  * themselves come from the runtime jar.
  */
 public final class KindChecks

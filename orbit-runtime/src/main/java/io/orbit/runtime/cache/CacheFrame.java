@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  *   <tr><td>0</td><td>1</td><td>op: 1 PUT, 2 DELETE, 3 RESET (equal to the frame kind)</td></tr>
  *   <tr><td>1</td><td>2</td><td>key_len u16</td></tr>
  *   <tr><td>3</td><td>2</td><td>value_len u16</td></tr>
- *   <tr><td>5</td><td>8</td><td>expires_at_ms u64: monotonic milliseconds (SPEC §4.4), 0 = never</td></tr>
+ *   <tr><td>5</td><td>8</td><td>expires_at_ms u64: monotonic milliseconds (docs/spec.md §4.4), 0 = never</td></tr>
  *   <tr><td>13</td><td>key_len</td><td>scoped key: cache prefix + key (RESET: the prefix being reset)</td></tr>
  *   <tr><td>13 + key_len</td><td>value_len</td><td>value (empty for DELETE and RESET)</td></tr>
  * </table>

@@ -40,7 +40,7 @@ import java.util.Optional;
  * <p>Keys are scoped: the bytes on the ring are {@code prefix + key}. A RESET removes every key that
  * <em>starts with</em> this cache's prefix, byte for byte, across all caches of the fleet: the empty
  * prefix resets every cache, and prefix {@code "a"} also resets a cache with prefix {@code "ab"}
- * (orbit-rs weak point 19, kept for compatibility; choose prefixes that are not prefixes of each
+ * (docs/orbit-rs.md W19, kept for compatibility; choose prefixes that are not prefixes of each
  * other, for example ending them with {@code ':'}).
  *
  * <p>Expiry is on the monotonic clock shared by the processes of one host ({@link OrbitClock#monotonicNanos()},

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Accounting, exactly:
  * <ul>
- *   <li>The ring's classes (SPEC §3.6): {@code ringDelivered + overwritten + abandoned + corrupt == movedPast}.</li>
+ *   <li>The ring's classes (docs/spec.md §3.6): {@code ringDelivered + overwritten + abandoned + corrupt == movedPast}.</li>
  *   <li>Every frame the ring delivered is exactly one of: an event handed to the caller
  *       ({@link #delivered()}), an event skipped by a topic filter ({@link #filtered()}), or a frame
  *       whose payload does not parse ({@link #undecodable()}):

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Append-only topic events over the fleet's event ring (SPEC §6.3): KIND {@value #KIND}, PER_NODE,
+ * Append-only topic events over the fleet's event ring (docs/spec.md §6.3): KIND {@value #KIND}, PER_NODE,
  * {@value #DEFAULT_CAPACITY} slots × {@value #PAYLOAD_CAPACITY} bytes by default. All topics share the
  * ring; each node publishes into its own lane, so a node's events arrive in publish order and a
  * chatty node only ever overwrites its own history.

@@ -23,7 +23,7 @@ import java.util.WeakHashMap;
 import static io.orbit.runtime.heartbeat.HeartbeatTableLayout.*;
 
 /**
- * Fleet liveness (SPEC §6.5) over the heartbeat table of KIND {@value #KIND}: one fixed 64-byte slot
+ * Fleet liveness (docs/spec.md §6.5) over the heartbeat table of KIND {@value #KIND}: one fixed 64-byte slot
  * per node ({@link HeartbeatTableLayout}), so a chatty node can never push another node's heartbeat
  * out (orbit-rs kept heartbeats in a ring, where it could).
  *

@@ -1,7 +1,7 @@
 package io.orbit.runtime.heartbeat;
 
 /**
- * A node's liveness as a heartbeat snapshot sees it (SPEC §6.5). A signal, not supervision.
+ * A node's liveness as a heartbeat snapshot sees it (docs/spec.md §6.5). A signal, not supervision.
  */
 public enum NodeState
 {

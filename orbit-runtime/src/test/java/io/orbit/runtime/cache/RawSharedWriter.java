@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A SHARED-ring writer working straight on the mapped segment file, split into its two halves
- * (SPEC §3.4): {@link #claim} takes a counter and marks its slot as being written (odd stamp, id
+ * (docs/spec.md §3.4): {@link #claim} takes a counter and marks its slot as being written (odd stamp, id
  * first), {@link #commit} writes the frame and commits it. Between the two the counter is
  * <em>pending</em>, as it is for a writer paused (GC, SIGSTOP) between claim and commit.
  */

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Ports of the orbit-rs contest tests ({@code contest/guard.rs}, eras A-C) plus the semantics the
- * SPEC adds (dead holders, fence tokens from the table, bounded table), on process-local and
+ * contract adds (dead holders, fence tokens from the table, bounded table), on process-local and
  * shared-memory fleets, with a manual clock for every TTL.
  */
 class ContestTest
@@ -386,7 +386,7 @@ class ContestTest
     }
 
     /**
-     * orbit-rs weak point 7 (tombstones never compacted): released slots are reused on insert, so
+     * docs/orbit-rs.md W7 (tombstones never compacted): released slots are reused on insert, so
      * after 20 000 distinct subjects came and went next to 8 live ones in a 64-slot table, lookups
      * still examine at most a live run's length of slots.
      */

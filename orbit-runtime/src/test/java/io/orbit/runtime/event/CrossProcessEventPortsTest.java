@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * eventfd tests ({@code cross_process_publish_wakes_process_local_event_fd},
  * {@code one_publish_wakes_each_process_local_event_fd}) do not apply: the JDK has neither eventfd
  * nor futex, and the runtime implements no wake-up (the header's notification generation stays
- * reserved, SPEC §3.3), so subscribers poll their cursors.
+ * reserved, docs/spec.md §3.3), so subscribers poll their cursors.
  */
 class CrossProcessEventPortsTest
 {

@@ -10,7 +10,7 @@ import static io.orbit.runtime.ring.CrossProcessSupport.say;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Node leases across real processes (SPEC §4.3): a child JVM holds node 1; the parent sees it
+ * Node leases across real processes (docs/spec.md §4.3): a child JVM holds node 1; the parent sees it
  * alive, cannot take it (the error names the holder's pid), and after {@code kill -9} of the child
  * the kernel has released the lease, the node reads dead and the parent can join as node 1.
  */

@@ -15,7 +15,7 @@ import static io.orbit.runtime.ring.CrossProcessSupport.say;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * SPEC §1: a JVM started without {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} gets
+ * docs/spec.md §1: a JVM started without {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} gets
  * an {@link OrbitException} naming the exact flag at first use, never a bare
  * {@link IllegalAccessError}, and nothing is created in the shared-memory directory.
  */

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Bad input at join time and in the ring registry (SPEC §3.1, §4.1, §4.2, §4.3, §7): each with its
+ * Bad input at join time and in the ring registry (docs/spec.md §3.1, §4.1, §4.2, §4.3, §7): each with its
  * specific exception and a message that names the fleet, the node, the KIND or the limit.
  */
 class FleetJoinTest

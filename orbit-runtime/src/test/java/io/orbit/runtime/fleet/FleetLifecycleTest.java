@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Node liveness (SPEC §4.3) and segment removal (SPEC §3.2 step 4), in one JVM. Liveness across
+ * Node liveness (docs/spec.md §4.3) and segment removal (docs/spec.md §3.2 step 4), in one JVM. Liveness across
  * processes is covered by the cross-process tests.
  */
 class FleetLifecycleTest

@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * 256), on process-local and shared-memory fleets and on both topologies.
  *
  * <p>Not ported here: {@code next_id_carries_kind_and_node}, {@code next_id_increments_counter_per_kind},
- * {@code next_id_independent_counters_per_kind} (Fleet.next_id was removed on purpose, reference §9 weak
- * point 11); {@code orbit_id_display_and_parse_roundtrip} and {@code orbit_id_be_bytes_roundtrip} live in
+ * {@code next_id_independent_counters_per_kind} (Fleet.next_id was removed on purpose,
+ * docs/orbit-rs.md W11); {@code orbit_id_display_and_parse_roundtrip} and {@code orbit_id_be_bytes_roundtrip} live in
  * {@code NetId64Test}; the four {@code orbital_*} tests belong to the annotation-processor issue.
  */
 class SmokeTest

@@ -90,7 +90,7 @@ class FleetHeartbeatTest
                 assertEquals(List.of(), fresh.nodesIn(NodeState.STALE));
                 assertEquals(List.of(2), fresh.nodesIn(NodeState.LIVE));
                 assertEquals(Duration.ofMillis(500), fresh.node(2).age());
-                assertTrue(fresh.node(0).leaseHeld(), "node 0 joined but never beat: still MISSING (SPEC: never beaten)");
+                assertTrue(fresh.node(0).leaseHeld(), "node 0 joined but never beat: still MISSING (docs/spec.md §6.5: never beaten)");
                 assertFalse(fresh.node(1).leaseHeld());
                 assertEquals(0, fresh.node(0).beats());
 
@@ -143,7 +143,7 @@ class FleetHeartbeatTest
         }
     }
 
-    /** SPEC §6.5 / orbit-rs weak point 21: a chatty node can never push another node's heartbeat out. */
+    /** docs/spec.md §6.5 / docs/orbit-rs.md W21: a chatty node can never push another node's heartbeat out. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
     void a_chatty_node_never_pushes_another_nodes_heartbeat_out(final FleetBacking backing)

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Counters past 2^40 (reference §9 weak point 4): ring positions are full 64-bit counters, ids carry
+ * Counters past 2^40 (docs/orbit-rs.md W4): ring positions are full 64-bit counters, ids carry
  * the low 40 bits, and every comparison between them is made modulo 2^40, so reads, heads and cursors
  * keep working when a lane's counter crosses 2^40.
  */

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A writer process stopped between its odd stamp and its commit ({@link RingTestHooks#publishWithoutCommit},
- * the test hook for "stopped or died mid-write"), then killed with {@code kill -9} (SPEC §3.4–3.6, §9).
+ * the test hook for "stopped or died mid-write"), then killed with {@code kill -9} (docs/spec.md §3.4–3.6, §9).
  *
  * <p>PER_NODE: the lane head never covers the stalled frame, so readers are never stopped by it and
  * the next holder of the node reuses its counter. SHARED: while the writer lives its counter is

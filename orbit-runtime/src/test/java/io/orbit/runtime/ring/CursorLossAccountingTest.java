@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Loss accounting of cursors (SPEC §3.6): the invariant
+ * Loss accounting of cursors (docs/spec.md §3.6): the invariant
  * {@code delivered + overwritten + abandoned + corrupt == movedPast} on every poll with exact counts,
  * and what a claimed-but-uncommitted SHARED counter does to a cursor: it stops the poll while its
  * writer lives, and is counted {@code abandoned} exactly once when the writer is dead or the pending

@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The bytes of a ring segment file, read back with plain java.nio and checked against SPEC §3.1 and
+ * The bytes of a ring segment file, read back with plain java.nio and checked against docs/spec.md §3.1 and
  * §3.3 (orbit-rs layout VERSION 3) with literal offsets, independent of the runtime's own constants.
  */
 class RingLayoutTest

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Boot-time reset (SPEC §3.7, reference §9 weak point 14): refused while another node is alive unless
+ * Boot-time reset (docs/spec.md §3.7, docs/orbit-rs.md W14): refused while another node is alive unless
  * forced; zeroes every slot, lane head and the version counter; cursors report the reset once and
  * restart at counter 0 instead of silently skipping.
  */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Port of the unit tests in {@code orbit-rs/src/ring/shm.rs} (a writer stopped between its stamp and
- * its commit, and concurrent local publishers), plus the SHARED slot-acquisition rules of SPEC §3.4
+ * its commit, and concurrent local publishers), plus the SHARED slot-acquisition rules of docs/spec.md §3.4
  * that replace the Rust {@code SharedOrdered} recovery test: a dead writer's slot is taken over, a live
  * paused writer's slot never is.
  */
@@ -252,7 +252,7 @@ class RingSlotProtocolTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void sharedWriterLappedAtBirthNeverRegressesANewerSlot(final FleetBacking backing) // reference §9 weak point 2
+    void sharedWriterLappedAtBirthNeverRegressesANewerSlot(final FleetBacking backing) // docs/orbit-rs.md W2
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -321,7 +321,7 @@ class RingSlotProtocolTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void readHeadNeverReturnsAStaleSlotFromAnEarlierLap(final FleetBacking backing) // reference §9 weak point 6
+    void readHeadNeverReturnsAStaleSlotFromAnEarlierLap(final FleetBacking backing) // docs/orbit-rs.md W6
     {
         try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
              Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))

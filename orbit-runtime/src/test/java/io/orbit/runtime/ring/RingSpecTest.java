@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Ring spec validation (reference §1.2 {@code checked_layout}) and slot stride rounding.
+ * Ring spec validation (docs/orbit-rs.md#ring-layout-version-3 {@code checked_layout}) and slot stride rounding.
  */
 class RingSpecTest
 {
@@ -51,7 +51,7 @@ class RingSpecTest
 
     @ParameterizedTest
     @CsvSource({"0,64", "8,64", "16,64", "32,64", "33,128", "256,320", "512,576", "1024,1088", "4096,4160"})
-    void slotStrideIsHeaderPlusPayloadRoundedUpTo64(final int payloadCapacity, final int stride) // reference §1.2 examples
+    void slotStrideIsHeaderPlusPayloadRoundedUpTo64(final int payloadCapacity, final int stride) // docs/orbit-rs.md#ring-layout-version-3 examples
     {
         assertEquals(stride, RingSpec.shared(7, 4, payloadCapacity).slotStride());
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Attach-time validation of a ring segment (SPEC §3.2, §3.3, §9 bad input): a damaged or foreign
+ * Attach-time validation of a ring segment (docs/spec.md §3.2, §3.3, §9 bad input): a damaged or foreign
  * segment raises its specific exception naming the file, fleet, KIND, field, expected and found value,
  * and the file is byte-for-byte unchanged afterwards.
  */

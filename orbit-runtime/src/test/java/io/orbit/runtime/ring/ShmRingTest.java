@@ -216,7 +216,7 @@ class ShmRingTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void perNodeReadHeadIsTheHighestVersionAcrossLanes(final FleetBacking backing) // SPEC §3.6
+    void perNodeReadHeadIsTheHighestVersionAcrossLanes(final FleetBacking backing) // docs/spec.md §3.6
     {
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.perNode(7, 4, 16);
