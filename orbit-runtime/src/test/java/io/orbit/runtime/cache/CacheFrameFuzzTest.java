@@ -26,7 +26,7 @@ class CacheFrameFuzzTest
     private static final long SEED = 0xF0_22_CAC4EL;
 
     @Test
-    void random_and_mutated_payloads_decode_exactly_as_the_reference_or_not_at_all()
+    void randomAndMutatedPayloadsDecodeExactlyAsTheReferenceOrNotAtAll()
     {
         final Random random = new Random(SEED);
         final CacheFrame decoder = new CacheFrame();
@@ -59,7 +59,7 @@ class CacheFrameFuzzTest
     }
 
     @Test
-    void every_truncation_and_extension_of_a_valid_frame_is_rejected()
+    void everyTruncationAndExtensionOfAValidFrameIsRejected()
     {
         final Random random = new Random(SEED + 1);
         final CacheFrame decoder = new CacheFrame();
@@ -81,7 +81,7 @@ class CacheFrameFuzzTest
     }
 
     @Test
-    void out_of_bounds_arguments_are_rejected_not_thrown()
+    void outOfBoundsArgumentsAreRejectedNotThrown()
     {
         final CacheFrame decoder = new CacheFrame();
         final byte[] frame = BackwardWalk.encode(1, "k".getBytes(StandardCharsets.UTF_8), new byte[3], 0);
@@ -97,7 +97,7 @@ class CacheFrameFuzzTest
     /** Garbage on the ring: counted once, ignored by every lookup, never an exception out of get. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void garbage_frames_on_the_ring_are_counted_undecodable(final FleetBacking backing)
+    void garbageFramesOnTheRingAreCountedUndecodable(final FleetBacking backing)
     {
         final Random random = new Random(SEED + 2);
         final List<String> keys = List.of("a", "b", "c", "d");

@@ -49,7 +49,7 @@ class CrossProcessCacheTest
     }
 
     @Test
-    void child_puts_parent_gets_parent_deletes_child_sees_the_miss_and_ttl_runs_on_the_shared_monotonic_clock()
+    void childPutsParentGetsParentDeletesChildSeesTheMissAndTtlRunsOnTheSharedMonotonicClock()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -109,7 +109,7 @@ class CrossProcessCacheTest
     }
 
     @Test
-    void two_processes_writing_at_once_agree_with_each_other_and_the_backward_walk()
+    void twoProcessesWritingAtOnceAgreeWithEachOtherAndTheBackwardWalk()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -137,7 +137,7 @@ class CrossProcessCacheTest
     }
 
     @Test
-    void a_writer_killed_mid_burst_leaves_the_cache_consistent()
+    void aWriterKilledMidBurstLeavesTheCacheConsistent()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))

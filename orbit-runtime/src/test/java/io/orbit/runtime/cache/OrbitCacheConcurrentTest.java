@@ -32,7 +32,7 @@ class OrbitCacheConcurrentTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void writers_on_several_nodes_converge_on_the_backward_walk(final FleetBacking backing) throws Exception
+    void writersOnSeveralNodesConvergeOnTheBackwardWalk(final FleetBacking backing) throws Exception
     {
         final String name = ShmDirectory.uniqueFleetName();
         final List<String> keys = new ArrayList<>();

@@ -45,7 +45,7 @@ class OrbitCachePendingSlotTest
     }
 
     @Test
-    void frames_behind_a_pending_slot_are_visible_and_the_late_frame_is_applied_by_counter()
+    void framesBehindAPendingSlotAreVisibleAndTheLateFrameIsAppliedByCounter()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create();
@@ -95,7 +95,7 @@ class OrbitCachePendingSlotTest
     }
 
     @Test
-    void a_frame_committed_after_its_counter_was_abandoned_is_still_applied()
+    void aFrameCommittedAfterItsCounterWasAbandonedIsStillApplied()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "100");

@@ -42,7 +42,7 @@ class OrbitCacheRandomizedTest
 
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("seeds")
-    void index_matches_the_backward_walk_after_every_step(final FleetBacking backing, final long seed)
+    void indexMatchesTheBackwardWalkAfterEveryStep(final FleetBacking backing, final long seed)
     {
         final Random random = new Random(seed);
         final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(1_000), 0);

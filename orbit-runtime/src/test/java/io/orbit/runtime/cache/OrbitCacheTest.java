@@ -66,10 +66,10 @@ class OrbitCacheTest
 
     // ------------------------------------------------------------------------------ orbit-rs ports
 
-    /** cache.rs {@code cache_put_get_roundtrip}. */
+    /** cache.rs {@code cachePutGetRoundtrip}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void cache_put_get_roundtrip(final FleetBacking backing)
+    void cachePutGetRoundtrip(final FleetBacking backing)
     {
         final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
         final long id = cache.put("answer", "forty-two");
@@ -85,10 +85,10 @@ class OrbitCacheTest
         assertEquals(Optional.of("forty-two"), cache.getString("answer"), "values are handed out as copies");
     }
 
-    /** cache.rs {@code newest_put_wins}. */
+    /** cache.rs {@code newestPutWins}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void newest_put_wins(final FleetBacking backing)
+    void newestPutWins(final FleetBacking backing)
     {
         final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
         cache.put("k", "first");
@@ -97,10 +97,10 @@ class OrbitCacheTest
         assertEquals(NetId64.counter(second), cache.read("k").revision());
     }
 
-    /** cache.rs {@code delete_shadows_older_put}: miss, and the miss's revision is the DELETE's counter. */
+    /** cache.rs {@code deleteShadowsOlderPut}: miss, and the miss's revision is the DELETE's counter. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void delete_shadows_older_put(final FleetBacking backing)
+    void deleteShadowsOlderPut(final FleetBacking backing)
     {
         final OrbitCache cache = OrbitCache.open(join(backing, 1, 0));
         cache.put("k", "v");
@@ -113,10 +113,10 @@ class OrbitCacheTest
         assertEquals(Optional.of("again"), cache.getString("k"));
     }
 
-    /** cache.rs {@code prefixes_isolate_keys}, with the two caches on different nodes. */
+    /** cache.rs {@code prefixesIsolateKeys}, with the two caches on different nodes. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void prefixes_isolate_keys(final FleetBacking backing)
+    void prefixesIsolateKeys(final FleetBacking backing)
     {
         final OrbitCache a = OrbitCache.builder(join(backing, 2, 0)).prefix("a:").open();
         final OrbitCache b = OrbitCache.builder(join(backing, 2, 1)).prefix("b:").open();
@@ -132,10 +132,10 @@ class OrbitCacheTest
         assertArrayEquals(utf8("a:"), a.prefix(), "prefix() must hand out a copy");
     }
 
-    /** cache.rs {@code ttl_expiry_is_a_miss}: 1 ms TTL, 3 ms later a miss that still names the PUT (ManualClock, no sleep). */
+    /** cache.rs {@code ttlExpiryIsAMiss}: 1 ms TTL, 3 ms later a miss that still names the PUT (ManualClock, no sleep). */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void ttl_expiry_is_a_miss(final FleetBacking backing)
+    void ttlExpiryIsAMiss(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.SECONDS.toNanos(100), 1_700_000_000_000L);
         final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
@@ -150,10 +150,10 @@ class OrbitCacheTest
         assertEquals(Optional.empty(), cache.get("k"));
     }
 
-    /** cache.rs {@code oversized_frame_is_rejected}: and nothing is published (the ring head does not move). */
+    /** cache.rs {@code oversizedFrameIsRejected}: and nothing is published (the ring head does not move). */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void oversized_frame_is_rejected(final FleetBacking backing)
+    void oversizedFrameIsRejected(final FleetBacking backing)
     {
         final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).prefix("p:").open();
         final Ring ring = cache.ring();
@@ -176,10 +176,10 @@ class OrbitCacheTest
         assertEquals(1, ring.head(0), "rejected frames publish nothing");
     }
 
-    /** cache/mod.rs {@code reset_shadows_previous_values_inside_prefix} (prefix "php:"); other prefixes keep theirs. */
+    /** cache/mod.rs {@code resetShadowsPreviousValuesInsidePrefix} (prefix "php:"); other prefixes keep theirs. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void reset_shadows_previous_values_inside_prefix(final FleetBacking backing)
+    void resetShadowsPreviousValuesInsidePrefix(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
         final OrbitCache php = OrbitCache.builder(fleet).prefix("php:").open();
@@ -202,7 +202,7 @@ class OrbitCacheTest
     /** Weak point 19, kept and documented: RESET is prefix-of-bytes, so "a" also resets "ab", and "" resets all. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void reset_is_prefix_of_bytes(final FleetBacking backing)
+    void resetIsPrefixOfBytes(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
         final OrbitCache a = OrbitCache.builder(fleet).prefix("a").open();
@@ -224,7 +224,7 @@ class OrbitCacheTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void ttl_forms(final FleetBacking backing)
+    void ttlForms(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(TimeUnit.MILLISECONDS.toNanos(5_000), 0);
         final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).clock(clock).open();
@@ -265,7 +265,7 @@ class OrbitCacheTest
     /** Decision: expiry is on the monotonic clock, so wall-clock steps (NTP) neither extend nor cut a TTL. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void expiry_ignores_wall_clock_steps(final FleetBacking backing)
+    void expiryIgnoresWallClockSteps(final FleetBacking backing)
     {
         final long[] monotonicNanos = {TimeUnit.SECONDS.toNanos(50)};
         final long[] wallMillis = {1_700_000_000_000L};
@@ -295,7 +295,7 @@ class OrbitCacheTest
     /** Entries whose frame has left the window (head - capacity) are gone, even with nothing newer for the key. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void entries_leave_with_the_window(final FleetBacking backing)
+    void entriesLeaveWithTheWindow(final FleetBacking backing)
     {
         final OrbitCache cache = OrbitCache.builder(join(backing, 1, 0)).capacity(16).open();
         final long id = cache.put("old", "v");
@@ -320,7 +320,7 @@ class OrbitCacheTest
     /** The ring's reset is noticed: the index is cleared and rebuilt from the (new) retained window. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void ring_reset_clears_and_rebuilds_the_index(final FleetBacking backing)
+    void ringResetClearsAndRebuildsTheIndex(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
         final OrbitCache reader = OrbitCache.open(fleet);
@@ -338,7 +338,7 @@ class OrbitCacheTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void ring_is_shared_kind_200_and_one_spec_per_fleet(final FleetBacking backing)
+    void ringIsSharedKind200AndOneSpecPerFleet(final FleetBacking backing)
     {
         final Fleet fleet = join(backing, 1, 0);
         final OrbitCache cache = OrbitCache.builder(fleet).capacity(1024).open();
@@ -357,7 +357,7 @@ class OrbitCacheTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void default_ring_is_16384_slots_of_256_bytes(final FleetBacking backing)
+    void defaultRingIs16384SlotsOf256Bytes(final FleetBacking backing)
     {
         final Ring ring = OrbitCache.builder(join(backing, 1, 0)).prefix("d:").open().ring();
         assertEquals(OrbitCache.ringSpec(16_384, 256), ring.spec());
@@ -367,7 +367,7 @@ class OrbitCacheTest
     /** A handle sees what other handles (other nodes) wrote, and what they wrote before it opened. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void late_opener_sees_the_retained_window(final FleetBacking backing)
+    void lateOpenerSeesTheRetainedWindow(final FleetBacking backing)
     {
         final OrbitCache writer = OrbitCache.builder(join(backing, 2, 1)).prefix("s:").open();
         writer.put("k", "v");

@@ -36,7 +36,7 @@ class ContestConcurrencyTest
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void threads_on_different_nodes_never_hold_a_subject_together(final FleetBacking backing) throws Exception
+    void threadsOnDifferentNodesNeverHoldASubjectTogether(final FleetBacking backing) throws Exception
     {
         final int subjects = 3;
         try (ContestFixture f = new ContestFixture(backing))
@@ -98,7 +98,7 @@ class ContestConcurrencyTest
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void simultaneous_claims_choose_exactly_one_holder(final FleetBacking backing) throws Exception
+    void simultaneousClaimsChooseExactlyOneHolder(final FleetBacking backing) throws Exception
     {
         final int rounds = 1000;
         try (ContestFixture f = new ContestFixture(backing))

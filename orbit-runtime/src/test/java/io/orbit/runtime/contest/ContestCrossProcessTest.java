@@ -30,9 +30,9 @@ class ContestCrossProcessTest
     private static final int SIZE = 4;
     private static final Duration LONG = Duration.ofSeconds(60);
 
-    /** shm_contest.rs {@code child_process_observes_parent_holder_without_ring_replay}. */
+    /** shm_contest.rs {@code childProcessObservesParentHolderWithoutRingReplay}. */
     @Test
-    void child_process_observes_parent_holder_without_ring_replay()
+    void childProcessObservesParentHolderWithoutRingReplay()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -58,7 +58,7 @@ class ContestCrossProcessTest
      * that very token, and nobody lets go before everyone has answered.
      */
     @Test
-    void simultaneous_claims_in_three_processes_choose_exactly_one_holder()
+    void simultaneousClaimsInThreeProcessesChooseExactlyOneHolder()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -95,7 +95,7 @@ class ContestCrossProcessTest
      * tokens strictly increase in time order.
      */
     @Test
-    void processes_claiming_in_a_loop_never_hold_together()
+    void processesClaimingInALoopNeverHoldTogether()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -157,7 +157,7 @@ class ContestCrossProcessTest
      * was yielding to it, with a higher token: its node lease is gone, so its claim is free.
      */
     @Test
-    void killed_holder_is_replaced_at_once_with_a_higher_token()
+    void killedHolderIsReplacedAtOnceWithAHigherToken()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());
@@ -189,7 +189,7 @@ class ContestCrossProcessTest
      * blocks the parent until its deadline, then the parent wins, never before the deadline.
      */
     @Test
-    void unrenewed_lease_of_a_live_process_expires_at_its_deadline()
+    void unrenewedLeaseOfALiveProcessExpiresAtItsDeadline()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());
@@ -212,7 +212,7 @@ class ContestCrossProcessTest
      * keeps the parent out the whole time; once it stops, the parent wins after the last deadline.
      */
     @Test
-    void renewed_lease_keeps_blocking_past_its_first_ttl()
+    void renewedLeaseKeepsBlockingPastItsFirstTtl()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());
@@ -237,7 +237,7 @@ class ContestCrossProcessTest
      * renews, and the parent yields to its token).
      */
     @Test
-    void stale_guard_cannot_renew_or_release_a_successor_in_another_process()
+    void staleGuardCannotRenewOrReleaseASuccessorInAnotherProcess()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -267,7 +267,7 @@ class ContestCrossProcessTest
      * is dead), reads it as free, and wins with a higher token.
      */
     @Test
-    void process_killed_mid_update_leaves_no_half_lease()
+    void processKilledMidUpdateLeavesNoHalfLease()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());
@@ -292,7 +292,7 @@ class ContestCrossProcessTest
      * fails instead of overwriting the new lease.
      */
     @Test
-    void paused_writer_is_taken_over_after_the_bound_and_cannot_commit_late()
+    void pausedWriterIsTakenOverAfterTheBoundAndCannotCommitLate()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());
@@ -315,7 +315,7 @@ class ContestCrossProcessTest
 
     /** A process killed while holding a home slot's insert lock does not block inserts of that home. */
     @Test
-    void process_killed_holding_an_insert_lock_does_not_block_inserts()
+    void processKilledHoldingAnInsertLockDoesNotBlockInserts()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path());

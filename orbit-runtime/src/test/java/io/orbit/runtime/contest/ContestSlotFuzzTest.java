@@ -34,7 +34,7 @@ class ContestSlotFuzzTest
 
     /** The raw decoder: random bytes in a slot never read as a valid lease. */
     @Test
-    void random_slots_never_decode_as_a_lease()
+    void randomSlotsNeverDecodeAsALease()
     {
         try (ContestFixture f = new ContestFixture(FleetBacking.LOCAL))
         {
@@ -76,7 +76,7 @@ class ContestSlotFuzzTest
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void damaged_slots_never_yield_a_torn_lease(final FleetBacking backing)
+    void damagedSlotsNeverYieldATornLease(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {

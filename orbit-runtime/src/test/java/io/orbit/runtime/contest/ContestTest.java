@@ -24,10 +24,10 @@ class ContestTest
 {
     private static final Duration TTL_5MS = Duration.ofMillis(5);
 
-    /** guard.rs {@code first_claim_is_claimed_for_subject}: the second claimant yields to the first. */
+    /** guard.rs {@code firstClaimIsClaimedForSubject}: the second claimant yields to the first. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void first_claim_is_claimed_for_subject(final FleetBacking backing)
+    void firstClaimIsClaimedForSubject(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -48,10 +48,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code different_subject_labels_do_not_compete}. */
+    /** guard.rs {@code differentSubjectLabelsDoNotCompete}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void different_subject_labels_do_not_compete(final FleetBacking backing)
+    void differentSubjectLabelsDoNotCompete(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -61,10 +61,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code different_subject_types_do_not_compete}: same label, different contest types. */
+    /** guard.rs {@code differentSubjectTypesDoNotCompete}: same label, different contest types. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void different_subject_types_do_not_compete(final FleetBacking backing)
+    void differentSubjectTypesDoNotCompete(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -75,10 +75,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code releasing_claim_guard_allows_next_claim}. */
+    /** guard.rs {@code releasingClaimGuardAllowsNextClaim}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void releasing_claim_guard_allows_next_claim(final FleetBacking backing)
+    void releasingClaimGuardAllowsNextClaim(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -98,7 +98,7 @@ class ContestTest
     /** Try-with-resources is the release boundary. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void closing_the_guard_releases_the_claim(final FleetBacking backing)
+    void closingTheGuardReleasesTheClaim(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -111,10 +111,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code expired_claim_does_not_block_next_claim}: ttl 5 ms, the next claim 6 ms later wins. */
+    /** guard.rs {@code expiredClaimDoesNotBlockNextClaim}: ttl 5 ms, the next claim 6 ms later wins. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void expired_claim_does_not_block_next_claim(final FleetBacking backing)
+    void expiredClaimDoesNotBlockNextClaim(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -129,10 +129,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code yielding_claim_releases_itself}: a yielder leaves nothing behind. */
+    /** guard.rs {@code yieldingClaimReleasesItself}: a yielder leaves nothing behind. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void yielding_claim_releases_itself(final FleetBacking backing)
+    void yieldingClaimReleasesItself(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -144,10 +144,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code renewed_claim_survives_past_original_ttl}: renew at +5 to +15; +12 yields; +20 is free. */
+    /** guard.rs {@code renewedClaimSurvivesPastOriginalTtl}: renew at +5 to +15; +12 yields; +20 is free. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void renewed_claim_survives_past_original_ttl(final FleetBacking backing)
+    void renewedClaimSurvivesPastOriginalTtl(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -166,10 +166,10 @@ class ContestTest
         }
     }
 
-    /** guard.rs {@code fence_rejects_superseded_holder}: the successor's token is larger and fences the old one out. */
+    /** guard.rs {@code fenceRejectsSupersededHolder}: the successor's token is larger and fences the old one out. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void fence_rejects_superseded_holder(final FleetBacking backing)
+    void fenceRejectsSupersededHolder(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -186,12 +186,12 @@ class ContestTest
     }
 
     /**
-     * table-era guard.rs {@code active_claim_survives_churn_beyond_old_ring_capacity}: 2000 unrelated
+     * table-era guard.rs {@code activeClaimSurvivesChurnBeyondOldRingCapacity}: 2000 unrelated
      * claims (twice the old ring's window) do not evict a live claim; it stays renewable and blocking.
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void active_claim_survives_churn_beyond_old_ring_capacity(final FleetBacking backing)
+    void activeClaimSurvivesChurnBeyondOldRingCapacity(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -211,12 +211,12 @@ class ContestTest
     }
 
     /**
-     * table-era guard.rs {@code stale_guard_cannot_renew_or_release_successor}: an expired guard whose
+     * table-era guard.rs {@code staleGuardCannotRenewOrReleaseSuccessor}: an expired guard whose
      * subject was taken cannot renew (LeaseLostException naming the successor) or release it.
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void stale_guard_cannot_renew_or_release_successor(final FleetBacking backing)
+    void staleGuardCannotRenewOrReleaseSuccessor(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -242,7 +242,7 @@ class ContestTest
     /** A released guard cannot renew, and cannot release the next holder. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void released_guard_cannot_renew_or_release_successor(final FleetBacking backing)
+    void releasedGuardCannotRenewOrReleaseSuccessor(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -258,7 +258,7 @@ class ContestTest
     /** A lease that expired but that nobody took is still the guard's: renewing revives it with its token. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void expired_but_untaken_lease_can_be_renewed(final FleetBacking backing)
+    void expiredButUntakenLeaseCanBeRenewed(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -274,7 +274,7 @@ class ContestTest
     /** A claim whose holder node is dead is free at once, long before its deadline, and the new token is larger. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void dead_holder_node_frees_its_claim_at_once(final FleetBacking backing)
+    void deadHolderNodeFreesItsClaimAtOnce(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -296,7 +296,7 @@ class ContestTest
     /** No re-entrance: a second claim of the same process and node yields to its own first claim. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void same_handle_claiming_twice_yields_to_itself(final FleetBacking backing)
+    void sameHandleClaimingTwiceYieldsToItself(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -307,13 +307,13 @@ class ContestTest
     }
 
     /**
-     * table-era guard.rs {@code full_state_table_does_not_evict_live_subjects}, on a 16-slot table:
+     * table-era guard.rs {@code fullStateTableDoesNotEvictLiveSubjects}, on a 16-slot table:
      * the 17th live subject is refused with the capacity, no live subject is touched, and room comes
      * back by release, by expiry and by a dead holder.
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void full_state_table_does_not_evict_live_subjects(final FleetBacking backing)
+    void fullStateTableDoesNotEvictLiveSubjects(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -350,7 +350,7 @@ class ContestTest
     /** The default 1024-slot table holds exactly 1024 live subjects, as orbit-rs's did. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void default_table_holds_1024_live_subjects(final FleetBacking backing)
+    void defaultTableHolds1024LiveSubjects(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -368,7 +368,7 @@ class ContestTest
     /** A full table whose holders' node died has room: the slow path probes holders and frees theirs. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void full_table_of_a_dead_node_has_room(final FleetBacking backing)
+    void fullTableOfADeadNodeHasRoom(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -392,7 +392,7 @@ class ContestTest
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void tombstones_are_reused_so_probes_stay_short(final FleetBacking backing)
+    void tombstonesAreReusedSoProbesStayShort(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {

@@ -33,7 +33,7 @@ class ContestValidationTest
 {
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void labels_past_their_limits_are_refused_before_anything_is_written(final FleetBacking backing)
+    void labelsPastTheirLimitsAreRefusedBeforeAnythingIsWritten(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -62,7 +62,7 @@ class ContestValidationTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void bad_arguments_are_refused_with_invalid_argument(final FleetBacking backing)
+    void badArgumentsAreRefusedWithInvalidArgument(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -88,7 +88,7 @@ class ContestValidationTest
 
     @ParameterizedTest
     @ValueSource(ints = {0, -4, 3, 1000, 1 << 21})
-    void slot_counts_must_be_powers_of_two_within_bounds(final int slotCount)
+    void slotCountsMustBePowersOfTwoWithinBounds(final int slotCount)
     {
         try (ContestFixture f = new ContestFixture(FleetBacking.LOCAL))
         {
@@ -98,7 +98,7 @@ class ContestValidationTest
     }
 
     @Test
-    void builder_refuses_null_clock_and_non_positive_pending_bound()
+    void builderRefusesNullClockAndNonPositivePendingBound()
     {
         try (ContestFixture f = new ContestFixture(FleetBacking.LOCAL))
         {
@@ -110,7 +110,7 @@ class ContestValidationTest
     }
 
     @Test
-    void a_huge_ttl_saturates_instead_of_wrapping()
+    void aHugeTtlSaturatesInsteadOfWrapping()
     {
         try (ContestFixture f = new ContestFixture(FleetBacking.LOCAL))
         {
@@ -123,7 +123,7 @@ class ContestValidationTest
     /** Attaching with another slot count names the field, the expected and the found value, and writes nothing. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void attaching_with_another_slot_count_is_refused_and_writes_nothing(final FleetBacking backing)
+    void attachingWithAnotherSlotCountIsRefusedAndWritesNothing(final FleetBacking backing)
     {
         try (ContestFixture f = new ContestFixture(backing))
         {
@@ -141,7 +141,7 @@ class ContestValidationTest
 
     /** A table left by orbit-rs era C (OCST version 1, 320-byte slots) is refused on its version. */
     @Test
-    void orbit_rs_version_1_table_is_refused_on_its_version_and_left_intact() throws Exception
+    void orbitRsVersion1TableIsRefusedOnItsVersionAndLeftIntact() throws Exception
     {
         try (ShmDirectory dir = ShmDirectory.create())
         {
@@ -161,7 +161,7 @@ class ContestValidationTest
     }
 
     @Test
-    void foreign_file_is_refused_on_its_magic() throws Exception
+    void foreignFileIsRefusedOnItsMagic() throws Exception
     {
         try (ShmDirectory dir = ShmDirectory.create())
         {
@@ -181,7 +181,7 @@ class ContestValidationTest
     }
 
     @Test
-    void truncated_table_is_refused_on_its_size() throws Exception
+    void truncatedTableIsRefusedOnItsSize() throws Exception
     {
         try (ShmDirectory dir = ShmDirectory.create())
         {

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Ports of orbit-rs {@code contest/fence.rs} tests, plus the fence under concurrent admits. */
 class FenceTest
 {
-    /** fence.rs {@code admits_monotonic_and_rejects_stale}: 5 ok, 5 ok, 9 ok, 7 rejected, 5 rejected, mark 9. */
+    /** fence.rs {@code admitsMonotonicAndRejectsStale}: 5 ok, 5 ok, 9 ok, 7 rejected, 5 rejected, mark 9. */
     @Test
-    void admits_monotonic_and_rejects_stale()
+    void admitsMonotonicAndRejectsStale()
     {
         final Fence fence = new Fence();
         assertEquals(0, fence.highWater());
@@ -26,9 +26,9 @@ class FenceTest
         assertEquals(9, fence.highWater());
     }
 
-    /** fence.rs {@code restored_fence_keeps_rejecting_below_persisted_mark}: mark 42 rejects 41, admits 42 and 100. */
+    /** fence.rs {@code restoredFenceKeepsRejectingBelowPersistedMark}: mark 42 rejects 41, admits 42 and 100. */
     @Test
-    void restored_fence_keeps_rejecting_below_persisted_mark()
+    void restoredFenceKeepsRejectingBelowPersistedMark()
     {
         final Fence fence = Fence.withHighWater(42);
         assertFalse(fence.admit(41));
@@ -43,7 +43,7 @@ class FenceTest
      * order), and the mark ends at the largest token, never lowered by a late small one.
      */
     @Test
-    void concurrent_admits_never_lower_the_mark() throws InterruptedException
+    void concurrentAdmitsNeverLowerTheMark() throws InterruptedException
     {
         final Fence fence = new Fence();
         final AtomicLong tokens = new AtomicLong();

@@ -38,7 +38,7 @@ class CrossProcessEventBusTest
     private static final int CAPACITY = 256;
 
     @Test
-    void live_subscriber_sees_every_node_in_order_and_reports_exactly_what_it_missed()
+    void liveSubscriberSeesEveryNodeInOrderAndReportsExactlyWhatItMissed()
     {
         final long[] counts = {0, 40_000, 40_000, 40_000};
         final Map<Integer, Map<String, String>> results = run(counts, true);
@@ -51,7 +51,7 @@ class CrossProcessEventBusTest
     }
 
     @Test
-    void lapped_subscriber_reports_the_true_loss_exactly()
+    void lappedSubscriberReportsTheTrueLossExactly()
     {
         final long[] counts = {0, 1_000, 1_537, 4 * CAPACITY + 1};
         final Map<Integer, Map<String, String>> results = run(counts, false);

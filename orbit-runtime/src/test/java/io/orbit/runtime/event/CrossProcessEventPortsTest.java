@@ -24,9 +24,9 @@ class CrossProcessEventPortsTest
 {
     private static final int SIZE = 2;
 
-    /** shm_event.rs {@code child_publishes_parent_polls_event}: a cursor at head sees the child's one event, no lag. */
+    /** shm_event.rs {@code childPublishesParentPollsEvent}: a cursor at head sees the child's one event, no lag. */
     @Test
-    void child_publishes_parent_polls_event()
+    void childPublishesParentPollsEvent()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -50,9 +50,9 @@ class CrossProcessEventPortsTest
         }
     }
 
-    /** shm_event.rs {@code two_nodes_publish_into_independent_lanes}: both events at counter 0 of their lanes, in node order. */
+    /** shm_event.rs {@code twoNodesPublishIntoIndependentLanes}: both events at counter 0 of their lanes, in node order. */
     @Test
-    void two_nodes_publish_into_independent_lanes()
+    void twoNodesPublishIntoIndependentLanes()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))
@@ -73,9 +73,9 @@ class CrossProcessEventPortsTest
         }
     }
 
-    /** shm_event.rs {@code parent_publishes_child_polls_event}: the child's from-start poll sees exactly the parent's event. */
+    /** shm_event.rs {@code parentPublishesChildPollsEvent}: the child's from-start poll sees exactly the parent's event. */
     @Test
-    void parent_publishes_child_polls_event()
+    void parentPublishesChildPollsEvent()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, SIZE, 0, dir.path()))

@@ -33,7 +33,7 @@ class EventBusAllocationTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void buffer_publish_and_handler_poll_allocate_nothing(final FleetBacking backing)
+    void bufferPublishAndHandlerPollAllocateNothing(final FleetBacking backing)
     {
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());

@@ -69,7 +69,7 @@ class EventDecoderFuzzTest
     }
 
     @Test
-    void random_truncated_and_mutated_payloads_never_throw_and_match_the_layout()
+    void randomTruncatedAndMutatedPayloadsNeverThrowAndMatchTheLayout()
     {
         final Random random = new Random(20240611L);
         final EventView view = new EventView();
@@ -129,7 +129,7 @@ class EventDecoderFuzzTest
     }
 
     @Test
-    void a_frame_whose_writer_is_not_its_lane_or_whose_version_differs_is_undecodable()
+    void aFrameWhoseWriterIsNotItsLaneOrWhoseVersionDiffersIsUndecodable()
     {
         final EventView view = new EventView();
         final byte[] frame = validFrame(new Random(1), 5000);
@@ -145,7 +145,7 @@ class EventDecoderFuzzTest
     /** Raw frames of every shape published into the event ring: the bus counts the bad ones and delivers the rest intact. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void bus_counts_undecodable_frames_and_delivers_the_rest(final FleetBacking backing)
+    void busCountsUndecodableFramesAndDeliversTheRest(final FleetBacking backing)
     {
         final Random random = new Random(7);
         final long now = 1_700_000_000_000L;

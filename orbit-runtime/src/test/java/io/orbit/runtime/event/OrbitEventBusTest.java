@@ -72,7 +72,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void polls_events_since_cursor(final FleetBacking backing)
+    void pollsEventsSinceCursor(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(0, T0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
@@ -96,7 +96,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void cursor_at_head_only_reads_future_events(final FleetBacking backing)
+    void cursorAtHeadOnlyReadsFutureEvents(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -113,7 +113,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void topic_filter_advances_cursor(final FleetBacking backing)
+    void topicFilterAdvancesCursor(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -136,7 +136,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void reports_lag_when_cursor_falls_behind_capacity(final FleetBacking backing)
+    void reportsLagWhenCursorFallsBehindCapacity(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -161,7 +161,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void overridable_capacity_laps_at_that_capacity(final FleetBacking backing)
+    void overridableCapacityLapsAtThatCapacity(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -178,10 +178,10 @@ class OrbitEventBusTest
         }
     }
 
-    /** shm_event.rs {@code child_publishes_parent_polls_event}, with the child as a second handle (see CrossProcessEventPortsTest). */
+    /** shm_event.rs {@code childPublishesParentPollsEvent}, with the child as a second handle (see CrossProcessEventPortsTest). */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void child_publishes_parent_polls_event(final FleetBacking backing)
+    void childPublishesParentPollsEvent(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet parent = backing.join(dir, name, 2, 0))
@@ -204,10 +204,10 @@ class OrbitEventBusTest
         }
     }
 
-    /** shm_event.rs {@code two_nodes_publish_into_independent_lanes}. */
+    /** shm_event.rs {@code twoNodesPublishIntoIndependentLanes}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void two_nodes_publish_into_independent_lanes(final FleetBacking backing)
+    void twoNodesPublishIntoIndependentLanes(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet node0 = backing.join(dir, name, 2, 0); Fleet node1 = backing.join(dir, name, 2, 1))
@@ -229,10 +229,10 @@ class OrbitEventBusTest
         }
     }
 
-    /** shm_event.rs {@code parent_publishes_child_polls_event}. */
+    /** shm_event.rs {@code parentPublishesChildPollsEvent}. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void parent_publishes_child_polls_event(final FleetBacking backing)
+    void parentPublishesChildPollsEvent(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet parent = backing.join(dir, name, 2, 0))
@@ -251,7 +251,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void frames_carry_the_orbit_rs_event_layout(final FleetBacking backing)
+    void framesCarryTheOrbitRsEventLayout(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(0, T0 + 123);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 3, 2))
@@ -274,7 +274,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void oversize_events_are_refused_before_anything_is_published(final FleetBacking backing)
+    void oversizeEventsAreRefusedBeforeAnythingIsPublished(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet fleet = backing.join(dir, name, 1, 0))
@@ -308,7 +308,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void handler_form_exposes_topic_and_payload_in_place(final FleetBacking backing)
+    void handlerFormExposesTopicAndPayloadInPlace(final FleetBacking backing)
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -346,7 +346,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void merged_poll_orders_by_timestamp_then_node_and_never_reorders_a_node(final FleetBacking backing)
+    void mergedPollOrdersByTimestampThenNodeAndNeverReordersANode(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         final ManualClock clock0 = new ManualClock(0, 10);
@@ -384,7 +384,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void every_poll_accounts_for_every_counter(final FleetBacking backing)
+    void everyPollAccountsForEveryCounter(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Random random = new Random(42);
@@ -437,7 +437,7 @@ class OrbitEventBusTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void a_cursor_of_another_ring_is_refused(final FleetBacking backing)
+    void aCursorOfAnotherRingIsRefused(final FleetBacking backing)
     {
         try (Fleet one = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0);
             Fleet two = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))

@@ -36,7 +36,7 @@ class CrossProcessHeartbeatTest
     private static final Duration BOUND = Duration.ofSeconds(20);
 
     @Test
-    void killed_node_reads_dead_stopped_node_reads_stale_then_live_and_absent_node_reads_missing()
+    void killedNodeReadsDeadStoppedNodeReadsStaleThenLiveAndAbsentNodeReadsMissing()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create();

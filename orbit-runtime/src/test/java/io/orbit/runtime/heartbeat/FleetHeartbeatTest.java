@@ -38,10 +38,10 @@ class FleetHeartbeatTest
         dir.close();
     }
 
-    /** fleet_heartbeat.rs {@code heartbeat_keeps_latest_sample_for_node}: two beats, one sample, the newest. */
+    /** fleet_heartbeat.rs {@code heartbeatKeepsLatestSampleForNode}: two beats, one sample, the newest. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void heartbeat_keeps_latest_sample_for_node(final FleetBacking backing)
+    void heartbeatKeepsLatestSampleForNode(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(100 * MS, 0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
@@ -68,13 +68,13 @@ class FleetHeartbeatTest
     }
 
     /**
-     * fleet_heartbeat.rs {@code heartbeat_snapshot_marks_missing_and_stale_nodes}: fleet of 3, node 2 beats at
+     * fleet_heartbeat.rs {@code heartbeatSnapshotMarksMissingAndStaleNodes}: fleet of 3, node 2 beats at
      * 1000 ms; at 1500 ms with maxAge 750 ms nodes 0 and 1 are missing and node 2 is fresh (age 500 ms); at
      * 2000 ms node 2 is stale. Then node 2 leaves: dead.
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void heartbeat_snapshot_marks_missing_and_stale_nodes(final FleetBacking backing)
+    void heartbeatSnapshotMarksMissingAndStaleNodes(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         final ManualClock clock = new ManualClock(1000 * MS, 0);
@@ -107,10 +107,10 @@ class FleetHeartbeatTest
         }
     }
 
-    /** fleet_heartbeat.rs {@code orbit_epoch_age_is_saturating}: a beat "in the future" has age 0 and is fresh. */
+    /** fleet_heartbeat.rs {@code orbitEpochAgeIsSaturating}: a beat "in the future" has age 0 and is fresh. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void orbit_epoch_age_is_saturating(final FleetBacking backing)
+    void orbitEpochAgeIsSaturating(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet reader = backing.join(dir, name, 2, 0); Fleet beater = backing.join(dir, name, 2, 1))
@@ -124,7 +124,7 @@ class FleetHeartbeatTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void max_age_is_inclusive_and_monotonic_time_may_be_negative(final FleetBacking backing)
+    void maxAgeIsInclusiveAndMonotonicTimeMayBeNegative(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(-10 * MS, 0); // System.nanoTime may be negative; ages use differences
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
@@ -146,7 +146,7 @@ class FleetHeartbeatTest
     /** docs/spec.md §6.5 / docs/orbit-rs.md W21: a chatty node can never push another node's heartbeat out. */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void a_chatty_node_never_pushes_another_nodes_heartbeat_out(final FleetBacking backing)
+    void aChattyNodeNeverPushesAnotherNodesHeartbeatOut(final FleetBacking backing)
     {
         final String name = ShmDirectory.uniqueFleetName();
         final ManualClock clock = new ManualClock(0, 0);
@@ -171,7 +171,7 @@ class FleetHeartbeatTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void beats_from_many_threads_and_instances_are_never_lost(final FleetBacking backing) throws InterruptedException
+    void beatsFromManyThreadsAndInstancesAreNeverLost(final FleetBacking backing) throws InterruptedException
     {
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
@@ -205,7 +205,7 @@ class FleetHeartbeatTest
      */
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void readers_never_see_a_torn_beat(final FleetBacking backing) throws InterruptedException
+    void readersNeverSeeATornBeat(final FleetBacking backing) throws InterruptedException
     {
         final String name = ShmDirectory.uniqueFleetName();
         final AtomicLong ticks = new AtomicLong();
@@ -264,7 +264,7 @@ class FleetHeartbeatTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void a_writer_stopped_mid_beat_never_blocks_readers_and_the_next_beat_repairs_the_slot(final FleetBacking backing)
+    void aWriterStoppedMidBeatNeverBlocksReadersAndTheNextBeatRepairsTheSlot(final FleetBacking backing)
     {
         final ManualClock clock = new ManualClock(0, 0);
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 2, 1))
@@ -290,7 +290,7 @@ class FleetHeartbeatTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void beat_allocates_nothing(final FleetBacking backing)
+    void beatAllocatesNothing(final FleetBacking backing)
     {
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))

@@ -34,7 +34,7 @@ class HeartbeatSlotFuzzTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void random_slot_bytes_give_well_defined_states(final FleetBacking backing)
+    void randomSlotBytesGiveWellDefinedStates(final FleetBacking backing)
     {
         final int cases = backing == FleetBacking.LOCAL ? 5_000 : 1_000;
         final Random random = new Random(6_5L);

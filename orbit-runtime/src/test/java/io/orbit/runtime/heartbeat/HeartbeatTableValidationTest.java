@@ -48,7 +48,7 @@ class HeartbeatTableValidationTest
     }
 
     @Test
-    void a_new_table_has_the_documented_header_and_owner_only_permissions() throws IOException
+    void aNewTableHasTheDocumentedHeaderAndOwnerOnlyPermissions() throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet fleet = Fleet.joinShmAs(name, 5, 0, dir.path()))
@@ -72,7 +72,7 @@ class HeartbeatTableValidationTest
 
     @ParameterizedTest
     @EnumSource(FleetBacking.class)
-    void a_fleet_of_another_size_is_refused_by_slot_count(final FleetBacking backing) throws IOException
+    void aFleetOfAnotherSizeIsRefusedBySlotCount(final FleetBacking backing) throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (Fleet three = backing.join(dir, name, 3, 0))
@@ -102,7 +102,7 @@ class HeartbeatTableValidationTest
         "8, 4, 2, slot_count",
         "12, 4, 128, slot_size",
     })
-    void a_wrong_header_field_is_named_and_the_file_is_left_unchanged(
+    void aWrongHeaderFieldIsNamedAndTheFileIsLeftUnchanged(
         final int offset, final int size, final String value, final String field) throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
@@ -125,7 +125,7 @@ class HeartbeatTableValidationTest
     }
 
     @Test
-    void a_truncated_table_is_refused_by_file_size() throws IOException
+    void aTruncatedTableIsRefusedByFileSize() throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Path file = tableFile(name);
@@ -140,7 +140,7 @@ class HeartbeatTableValidationTest
     }
 
     @Test
-    void a_ring_segment_under_the_heartbeat_kind_is_recognised() throws IOException
+    void aRingSegmentUnderTheHeartbeatKindIsRecognised() throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Path file = tableFile(name);
@@ -153,7 +153,7 @@ class HeartbeatTableValidationTest
 
     /** Random headers (ready word non-zero): a SegmentLayoutException every time, never anything else, file unchanged. */
     @Test
-    void random_headers_are_refused_with_a_layout_exception_only() throws IOException
+    void randomHeadersAreRefusedWithALayoutExceptionOnly() throws IOException
     {
         final Random random = new Random(221);
         final String name = ShmDirectory.uniqueFleetName();
@@ -173,7 +173,7 @@ class HeartbeatTableValidationTest
     }
 
     @Test
-    void a_table_that_never_becomes_ready_is_reported_not_waited_on_forever() throws IOException
+    void aTableThatNeverBecomesReadyIsReportedNotWaitedOnForever() throws IOException
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Path file = tableFile(name);

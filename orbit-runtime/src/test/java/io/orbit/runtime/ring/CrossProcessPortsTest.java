@@ -46,10 +46,10 @@ class CrossProcessPortsTest
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** shm_cross_process.rs {@code parent_writes_child_reads}. */
+    /** shm_cross_process.rs {@code parentWritesChildReads}. */
     @ParameterizedTest
     @EnumSource(Topology.class)
-    void parent_writes_child_reads(final Topology topology)
+    void parentWritesChildReads(final Topology topology)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -71,10 +71,10 @@ class CrossProcessPortsTest
         }
     }
 
-    /** shm_cross_process.rs {@code child_writes_parent_reads} (the child attaches: it is not the creator). */
+    /** shm_cross_process.rs {@code childWritesParentReads} (the child attaches: it is not the creator). */
     @ParameterizedTest
     @EnumSource(Topology.class)
-    void child_writes_parent_reads(final Topology topology)
+    void childWritesParentReads(final Topology topology)
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -101,12 +101,12 @@ class CrossProcessPortsTest
     }
 
     /**
-     * shm_cross_process.rs {@code ping_pong_two_writes_one_each_side}: the parent (node 0) writes
+     * shm_cross_process.rs {@code pingPongTwoWritesOneEachSide}: the parent (node 0) writes
      * "ping", the child (node 2) waits for it in shared memory and answers "pong" on the same
      * SHARED ring: head 2, the head frame is "pong" from node 2, "ping" from node 0 is still readable.
      */
     @Test
-    void ping_pong_two_writes_one_each_side()
+    void pingPongTwoWritesOneEachSide()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
@@ -135,9 +135,9 @@ class CrossProcessPortsTest
         }
     }
 
-    /** shm_fleet.rs {@code parent_publishes_via_orbital_child_loads}, on the raw ring. */
+    /** shm_fleet.rs {@code parentPublishesViaOrbitalChildLoads}, on the raw ring. */
     @Test
-    void parent_publishes_via_orbital_child_loads()
+    void parentPublishesViaOrbitalChildLoads()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -157,9 +157,9 @@ class CrossProcessPortsTest
         }
     }
 
-    /** shm_fleet.rs {@code child_publishes_parent_loads}, on the raw ring. */
+    /** shm_fleet.rs {@code childPublishesParentLoads}, on the raw ring. */
     @Test
-    void child_publishes_parent_loads()
+    void childPublishesParentLoads()
     {
         final String name = ShmDirectory.uniqueFleetName();
         try (ShmDirectory dir = ShmDirectory.create(); Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
