@@ -155,7 +155,14 @@ final class RemoteNodes
             return; // a frame of this host's own range never comes back through a peer
         }
         final LinkStats counts = stats.get(ringIndex);
-        final LaneReplicator replicator = replicators[ringIndex][node];
+        LaneReplicator replicator = replicators[ringIndex][node];
+        if (replicator == null && linkUp.get(grid.hostOf(node)) == 1 && lease(node) != null)
+        {
+            // A frame can overtake the control message that reports its node alive (a node that just
+            // joined publishes at once): the frame itself proves the node lives on its host, so lease it now;
+            // the next control message frees it again if it has died meanwhile.
+            replicator = replicators[ringIndex][node];
+        }
         if (replicator == null)
         {
             counts.add(node, LinkCount.NOT_LEASED, 1);
