@@ -179,9 +179,26 @@ final class FileNodeLeases implements NodeLeases
         {
             if (HELD.remove(file, channel))
             {
+                clearHolder(channel);
                 LOG.log(System.Logger.Level.DEBUG, () -> "released lease " + file);
                 closeQuietly(channel);
             }
+        }
+    }
+
+    /**
+     * Empties a lease file we still hold locked, so the next holder knows this one left cleanly (and
+     * logs "acquired", not "took over"); a holder that died leaves its pid behind.
+     */
+    private static void clearHolder(final FileChannel channel)
+    {
+        try
+        {
+            channel.truncate(0);
+        }
+        catch (final IOException ignored)
+        {
+            // the lease is released either way; only the next holder's log line differs
         }
     }
 
