@@ -36,6 +36,23 @@ public @interface OrbitTyped
      */
     Topology topology() default Topology.PER_NODE;
 
+    /** The value of {@link #payloadCapacity()} that asks for the default payload capacity. */
+    int DEFAULT_PAYLOAD_CAPACITY = -1;
+
+    /**
+     * Payload bytes of each slot of the type's ring, fixed for the life of the ring: every version
+     * of the record (see {@link Since}) must fit it, and processes of every version must declare the
+     * same value. The default ({@code -1}) is the room the slot has anyway for the version-1
+     * components: {@code roundUp(32 + length of the version-1 components, 64) - 32} (slots are
+     * 64-byte aligned and start with a 32-byte header), so an 8-byte version 1 gets 32 bytes. It
+     * depends on version-1 components only, so appending components never changes it. Set it larger
+     * when later versions need more room than that; it cannot be smaller than version 1 or larger
+     * than the runtime's slot payload limit.
+     *
+     * @return payload bytes per slot, or {@code -1} for the default.
+     */
+    int payloadCapacity() default DEFAULT_PAYLOAD_CAPACITY;
+
     /**
      * How writers share a typed ring; mirrors the runtime's ring topology.
      */

@@ -19,7 +19,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * The layout lock file named by {@code -Aorbit.layouts=PATH}: without the option nothing is checked;
  * with it each record is compared with its published layout; with {@code -Aorbit.layouts.update=true}
- * too, nothing is refused and the file is rewritten with the layouts of this compilation (others kept).
+ * too, nothing is refused and the file is rewritten with the layouts of this compilation (others kept),
+ * which records a new layout version after compatible appends. A lock in the Orbit 0.1.0 format is
+ * refused when checking and replaced when updating (see {@link LayoutLock}).
  */
 final class LayoutLockFile
 {
@@ -60,7 +62,13 @@ final class LayoutLockFile
             // A missing file is a first release: nothing is published yet.
             final LayoutLock lock = Files.exists(path)
                 ? LayoutLock.parse(Files.readString(path, StandardCharsets.UTF_8)) : new LayoutLock();
-            return new LayoutLockFile(path, update, lock, reporter);
+            if (lock.legacy() && !update)
+            {
+                reporter.report(Problem.on(Message.LAYOUT_LOCK_LEGACY, null, path));
+                return new LayoutLockFile(null, false, new LayoutLock(), reporter);
+            }
+            // In update mode a 0.1.0 lock is replaced: its layouts describe rings no 0.2.0 process can share.
+            return new LayoutLockFile(path, update, lock.legacy() ? new LayoutLock() : lock, reporter);
         }
         catch (final IOException | IllegalArgumentException ex)
         {
@@ -94,16 +102,14 @@ final class LayoutLockFile
             return List.of();
         }
         final Object[] args = {current.type(), change.change(), published.describe(), current.describe(), path};
-        if (change.component() >= 0)
+        return List.of(switch (change.target())
         {
-            return List.of(Problem.on(Message.INCOMPATIBLE_LAYOUT,
-                RecordElements.backingField(type, type.getRecordComponents().get(change.component())), args));
-        }
-        if (published.kind() != current.kind())
-        {
-            return List.of(Problem.onValue(Message.INCOMPATIBLE_LAYOUT, type, ring.mirror(), ring.kindValue(), args));
-        }
-        return List.of(Problem.on(Message.INCOMPATIBLE_LAYOUT, type, args));
+            case COMPONENT -> Problem.on(Message.INCOMPATIBLE_LAYOUT,
+                RecordElements.backingField(type, type.getRecordComponents().get(change.component())), args);
+            case KIND -> Problem.onValue(Message.INCOMPATIBLE_LAYOUT, type, ring.mirror(), ring.kindValue(), args);
+            case PAYLOAD_CAPACITY -> Problem.onValue(Message.INCOMPATIBLE_LAYOUT, type, ring.mirror(), ring.payloadCapacityValue(), args);
+            case TYPE -> Problem.on(Message.INCOMPATIBLE_LAYOUT, type, args);
+        });
     }
 
     /**

@@ -108,9 +108,9 @@ public final class OrbitProcessor extends AbstractProcessor
     public Set<String> getSupportedAnnotationTypes()
     {
         // Every Orbit annotation, including those only generated code (@Generated, @KindClaim) or record
-        // components (@Length) carry: an annotation no processor supports is "unclaimed" to javac's lint.
+        // components (@Length, @Since) carry: an annotation no processor supports is "unclaimed" to javac's lint.
         return Set.of(AnnotationReader.ORBIT_TYPED, AnnotationReader.CONTEST_TYPE, AnnotationReader.LENGTH,
-            AnnotationReader.KIND_CLAIM, AnnotationReader.GENERATED);
+            AnnotationReader.SINCE, AnnotationReader.KIND_CLAIM, AnnotationReader.GENERATED);
     }
 
     @Override

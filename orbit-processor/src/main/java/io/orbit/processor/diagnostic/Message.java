@@ -114,6 +114,28 @@ public enum Message
         "%s: @Length does not apply to %s",
         "remove @Length; it applies to String and primitive array components only"),
 
+    /** {@code @Since} zero or negative. Args: field, value. */
+    BAD_SINCE_NOT_POSITIVE("OrbitBadSince",
+        "%s: @Since(%d) is not positive",
+        "use @Since(n) with n >= 2 for a component added in version n; components without @Since are version 1"),
+
+    /** {@code @Since} lower than an earlier component's. Args: field, value, earlier value, earlier component. */
+    BAD_SINCE_DECREASING("OrbitBadSince",
+        "%s: @Since(%d) is lower than @Since(%d) of %s before it",
+        "a version only appends components at the end: move the component before %4$s, or give it @Since(%3$d) or higher"),
+
+    /** Declared payload capacity below version 1, above the runtime limit, or negative. Args: value, type, why. */
+    BAD_PAYLOAD_CAPACITY("OrbitBadPayloadCapacity",
+        "payloadCapacity %d of %s is %s",
+        "leave payloadCapacity out for the default (the room a slot has anyway for version 1), or give a size between "
+            + "the version-1 length and the runtime limit, with room for the versions you plan"),
+
+    /** This version no longer fits the payload capacity. Args: type, field, since, end, version, length, capacity, origin. */
+    PAYLOAD_CAPACITY_EXCEEDED("OrbitPayloadTooLarge",
+        "%s: %s (@Since(%d)) ends at byte %d and version %d encodes to %d bytes, more than the ring's payload capacity of %d bytes (%s)",
+        "the payload capacity is fixed with version 1: make the appended components smaller; or, for a record not yet "
+            + "published or a release that restarts every process, set @OrbitTyped(payloadCapacity = %6$d) or more"),
+
     /** Capacity not a positive power of two. Args: capacity, type. */
     BAD_CAPACITY("OrbitBadCapacity",
         "capacity %d of %s is not a positive power of two",
@@ -132,9 +154,15 @@ public enum Message
     /** A record differs incompatibly from its layout in the lock. Args: type, change, published layout, current layout, lock file. */
     INCOMPATIBLE_LAYOUT("OrbitIncompatibleLayout",
         "%s: %s; published %s, now %s, in %s",
-        "undo the change (a published record may only rename components); to publish a new layout on purpose, "
-            + "for a release that replaces every process of the fleet at once, rebuild with -Aorbit.layouts.update=true "
-            + "and commit the lock"),
+        "undo the change (a published record may only rename components and append components with a higher @Since); "
+            + "to publish a new layout on purpose, for a release that replaces every process of the fleet at once, rebuild "
+            + "with -Aorbit.layouts.update=true and commit the lock"),
+
+    /** The layout lock was written by Orbit 0.1.0. Args: file. */
+    LAYOUT_LOCK_LEGACY("OrbitIncompatibleLayout",
+        "the layout lock %s is in the Orbit 0.1.0 format, which has no layout versions, offsets or payload capacities",
+        "0.1.0 and 0.2.0 processes cannot share a typed ring (its fingerprint and payload capacity changed), so "
+            + "release 0.2.0 to the whole fleet at once: rebuild once with -Aorbit.layouts.update=true and commit the rewritten lock"),
 
     /** The layout lock cannot be read or written. Args: file, reason. */
     LAYOUT_LOCK_UNREADABLE("OrbitIncompatibleLayout",

@@ -20,6 +20,8 @@ public final class AnnotationReader
     public static final String CONTEST_TYPE = "io.orbit.annotations.ContestType";
     /** {@code io.orbit.annotations.Length}. */
     public static final String LENGTH = "io.orbit.annotations.Length";
+    /** {@code io.orbit.annotations.Since}. */
+    public static final String SINCE = "io.orbit.annotations.Since";
     /** {@code io.orbit.annotations.KindClaim}. */
     public static final String KIND_CLAIM = "io.orbit.annotations.KindClaim";
     /** {@code io.orbit.annotations.Generated}. */

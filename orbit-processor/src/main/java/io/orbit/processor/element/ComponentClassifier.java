@@ -76,7 +76,7 @@ final class ComponentClassifier
     {
         final Element field = RecordElements.backingField(owner, component);
         final String where = owner.getQualifiedName() + "." + component.getSimpleName();
-        final AnnotationMirror lengthMirror = lengthAnnotation(component, field);
+        final AnnotationMirror lengthMirror = componentAnnotation(component, field, AnnotationReader.LENGTH);
         final Integer length = lengthMirror == null ? null : AnnotationReader.intValue(explicitValue(lengthMirror));
         if (lengthMirror != null && length == null)
         {
@@ -225,11 +225,24 @@ final class ComponentClassifier
         return element != null && types.isAssignable(types.erasure(type), types.erasure(element.asType()));
     }
 
-    private static AnnotationMirror lengthAnnotation(final RecordComponentElement component, final Element field)
+    /**
+     * @param owner     the record.
+     * @param component one of its components.
+     * @return its {@code @Since} value, 1 without one, or null while the value is not resolved.
+     */
+    static Integer since(final TypeElement owner, final RecordComponentElement component)
     {
-        // @Length targets the component and the field; a record read from a class file keeps it on both.
-        final AnnotationMirror onComponent = AnnotationReader.find(component, AnnotationReader.LENGTH);
-        return onComponent != null ? onComponent : AnnotationReader.find(field, AnnotationReader.LENGTH);
+        final AnnotationMirror since =
+            componentAnnotation(component, RecordElements.backingField(owner, component), AnnotationReader.SINCE);
+        return since == null ? Integer.valueOf(1) : AnnotationReader.intValue(explicitValue(since));
+    }
+
+    private static AnnotationMirror componentAnnotation(
+        final RecordComponentElement component, final Element field, final String annotation)
+    {
+        // @Length and @Since target the component and the field; a record read from a class file keeps them on both.
+        final AnnotationMirror onComponent = AnnotationReader.find(component, annotation);
+        return onComponent != null ? onComponent : AnnotationReader.find(field, annotation);
     }
 
     private static AnnotationValue explicitValue(final AnnotationMirror mirror)

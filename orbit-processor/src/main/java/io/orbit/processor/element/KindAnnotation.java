@@ -18,6 +18,8 @@ import javax.lang.model.element.VariableElement;
  * @param capacity      slots per lane (ring only; 0 for contest).
  * @param capacityValue the {@code capacity = ...} value, or null when the default applies.
  * @param topology      ring topology (PER_NODE for contest).
+ * @param payloadCapacity      declared payload bytes per slot, -1 for the default (ring only; -1 for contest).
+ * @param payloadCapacityValue the {@code payloadCapacity = ...} value, or null when the default applies.
  */
 public record KindAnnotation(
     ClaimNamespace namespace,
@@ -26,7 +28,9 @@ public record KindAnnotation(
     AnnotationValue kindValue,
     int capacity,
     AnnotationValue capacityValue,
-    Topology topology)
+    Topology topology,
+    int payloadCapacity,
+    AnnotationValue payloadCapacityValue)
 {
     /**
      * Reads {@code @OrbitTyped} or {@code @ContestType} from a type.
@@ -54,11 +58,15 @@ public record KindAnnotation(
         }
         if (namespace == ClaimNamespace.CONTEST)
         {
-            return new KindAnnotation(namespace, mirror, kind, kindValue, 0, null, Topology.PER_NODE);
+            return new KindAnnotation(namespace, mirror, kind, kindValue, 0, null, Topology.PER_NODE, -1, null);
         }
         final Integer capacity = AnnotationReader.intValue(reader.withDefault(mirror, "capacity"));
         final AnnotationValue topologyValue = reader.withDefault(mirror, "topology");
-        if (capacity == null || topologyValue == null || !(topologyValue.getValue() instanceof VariableElement constant))
+        // A runtime jar older than @OrbitTyped.payloadCapacity has no such element: the default applies.
+        final AnnotationValue payloadCapacityValue = reader.withDefault(mirror, "payloadCapacity");
+        final Integer payloadCapacity = payloadCapacityValue == null ? Integer.valueOf(-1) : AnnotationReader.intValue(payloadCapacityValue);
+        if (capacity == null || payloadCapacity == null || topologyValue == null
+            || !(topologyValue.getValue() instanceof VariableElement constant))
         {
             return null;
         }
@@ -69,6 +77,8 @@ public record KindAnnotation(
             kindValue,
             capacity,
             AnnotationReader.explicit(mirror, "capacity"),
-            Topology.valueOf(constant.getSimpleName().toString()));
+            Topology.valueOf(constant.getSimpleName().toString()),
+            payloadCapacity,
+            AnnotationReader.explicit(mirror, "payloadCapacity"));
     }
 }

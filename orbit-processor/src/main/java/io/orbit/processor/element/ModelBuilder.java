@@ -119,6 +119,11 @@ public final class ModelBuilder
         String cycle = null;
         for (final RecordComponentElement component : record.getRecordComponents())
         {
+            final Integer since = ComponentClassifier.since(record, component);
+            if (since == null)
+            {
+                return new BuildResult.Deferred("@Since of " + record.getQualifiedName() + "." + component.getSimpleName());
+            }
             final ComponentClassifier.Outcome outcome = classifier.classify(record, component);
             if (outcome instanceof ComponentClassifier.Unresolved unresolved)
             {
@@ -132,15 +137,15 @@ public final class ModelBuilder
             else
             {
                 components.add(new LayoutCalculator.Component(
-                    component.getSimpleName().toString(), ((ComponentClassifier.Laid)outcome).layout()));
+                    component.getSimpleName().toString(), ((ComponentClassifier.Laid)outcome).layout(), since));
             }
         }
         if (!problems.isEmpty())
         {
             return new BuildResult.Invalid(problems, cycle);
         }
-        final OrbitType type = LayoutCalculator.layOut(
-            JavaNames.of(elements, record), annotation.kind(), annotation.capacity(), annotation.topology(), components);
+        final OrbitType type = LayoutCalculator.layOut(JavaNames.of(elements, record), annotation.kind(), annotation.capacity(),
+            annotation.topology(), annotation.payloadCapacity(), components);
         return new BuildResult.Built(type);
     }
 }

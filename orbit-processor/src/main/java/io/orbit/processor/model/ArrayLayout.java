@@ -27,7 +27,7 @@ public record ArrayLayout(Primitive element, int length) implements FieldLayout
     }
 
     @Override
-    public String token()
+    public String signature()
     {
         return element.keyword() + "[" + length + "]";
     }

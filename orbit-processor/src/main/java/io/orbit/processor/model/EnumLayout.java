@@ -7,7 +7,7 @@ import java.util.List;
  * 65 536, else 32 bits. The alignment equals the width.
  *
  * @param type      the enum type.
- * @param constants the constant names in ordinal order; they enter the fingerprint.
+ * @param constants the constant names in ordinal order; they enter the signature.
  */
 public record EnumLayout(JavaName type, List<String> constants) implements FieldLayout
 {
@@ -50,10 +50,15 @@ public record EnumLayout(JavaName type, List<String> constants) implements Field
         return width();
     }
 
+    /**
+     * @return {@code enum8}, {@code enum16} or {@code enum32} with the constants in ordinal order,
+     * e.g. {@code enum8{QUEUED,RUNNING}}: the constants give the ordinals their meaning, so adding,
+     * removing, renaming or reordering one changes the signature.
+     */
     @Override
-    public String token()
+    public String signature()
     {
-        return "enum" + (width() * 8);
+        return "enum" + (width() * 8) + "{" + String.join(",", constants) + "}";
     }
 
     @Override

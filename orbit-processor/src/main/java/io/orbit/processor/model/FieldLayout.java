@@ -1,7 +1,7 @@
 package io.orbit.processor.model;
 
 /**
- * The layout of one record component: its kind, size, alignment and the type token that enters the
+ * The layout of one record component: its kind, size, alignment and the signature that enters the
  * layout fingerprint.
  */
 public sealed interface FieldLayout permits PrimitiveLayout, EnumLayout, StringLayout, ArrayLayout, RecordLayout
@@ -22,10 +22,12 @@ public sealed interface FieldLayout permits PrimitiveLayout, EnumLayout, StringL
     int alignment();
 
     /**
-     * @return the type token of the fingerprint input, e.g. {@code int}, {@code enum8},
-     * {@code utf8[16]}, {@code int[4]}, {@code record}.
+     * @return what the component's bytes are made of, without its name: the type text of the
+     * fingerprint, of the generated layout descriptors and of the layout lock, e.g. {@code int},
+     * {@code utf8[16]}, {@code int[4]}, {@code enum8{QUEUED,RUNNING}}, {@code record{int,long}}.
+     * Never contains {@code :}, {@code @} or a space.
      */
-    String token();
+    String signature();
 
     /**
      * @return a short human description for the generated offset table, e.g. {@code int[4]}.

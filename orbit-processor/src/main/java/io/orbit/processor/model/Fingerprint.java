@@ -4,18 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The 64-bit layout fingerprint: FNV-1a (offset basis {@code 0xcbf29ce484222325}, prime
- * {@code 0x100000001b3}) over the UTF-8 bytes of a text that lists the layout.
+ * The 64-bit base layout fingerprint: FNV-1a (offset basis {@code 0xcbf29ce484222325}, prime
+ * {@code 0x100000001b3}) over the UTF-8 bytes of a text that lists the version-1 components.
  *
- * <p>The text is, first, one entry {@code name:type:offset:size;} per field in layout order, where a
- * nested record's entry ({@code type} = {@code record}) is followed by its own fields with dotted
- * names ({@code pos.x}) and offsets from the start of the outermost record; then one entry
- * {@code name=CONST_A,CONST_B;} per enum field in the same order. Type tokens: the primitive keyword
- * ({@code int}), {@code enum8}/{@code enum16}/{@code enum32} (ordinal width in bits),
+ * <p>The text is one entry {@code signature:offset:size;} per version-1 component (no
+ * {@code @Since}, or {@code @Since(1)}) in order, e.g. {@code int:0:4;int:4:4;} for
+ * {@code WorkerLoad(int busy, int idle)}. Signatures: the primitive keyword ({@code int}),
  * {@code utf8[n]} for a {@code @Length(n) String}, {@code int[n]} for a {@code @Length(n) int[]},
- * {@code record} for a nested record. Example: {@code busy:int:0:4;idle:int:4:4;}. Type and package
- * names do not enter, so renaming a type keeps its fingerprint; renaming a field or an enum
- * constant, or moving or resizing anything, changes it.
+ * {@code enum8{A,B}} (ordinal width in bits and the constants in ordinal order), and
+ * {@code record{...}} with a nested record's component signatures. Component names, type names and
+ * package names do not enter, so renaming any of them keeps the fingerprint; components appended in
+ * a later version do not enter either, so every version of a record shares its version 1's
+ * fingerprint. Moving, resizing, retyping, removing or reordering a version-1 component, or
+ * changing an enum's constants, changes it.
  */
 public final class Fingerprint
 {
@@ -27,14 +28,19 @@ public final class Fingerprint
     }
 
     /**
-     * @param fields the laid-out fields of a record.
+     * @param fields the laid-out fields of a record, every version.
      * @return the text to hash, as described on the class.
      */
     public static String input(final List<OrbitField> fields)
     {
         final StringBuilder text = new StringBuilder();
-        appendFields(text, fields, "", 0);
-        appendEnums(text, fields, "");
+        for (final OrbitField field : fields)
+        {
+            if (!field.versioned())
+            {
+                text.append(field.bytes()).append(';');
+            }
+        }
         return text.toString();
     }
 
@@ -51,37 +57,5 @@ public final class Fingerprint
             hash *= PRIME;
         }
         return hash;
-    }
-
-    private static void appendFields(
-        final StringBuilder text, final List<OrbitField> fields, final String prefix, final long base)
-    {
-        for (final OrbitField field : fields)
-        {
-            final String path = prefix + field.name();
-            final long offset = base + field.offset();
-            text.append(path).append(':').append(field.layout().token()).append(':')
-                .append(offset).append(':').append(field.size()).append(';');
-            if (field.layout() instanceof RecordLayout nested)
-            {
-                appendFields(text, nested.type().fields(), path + ".", offset);
-            }
-        }
-    }
-
-    private static void appendEnums(final StringBuilder text, final List<OrbitField> fields, final String prefix)
-    {
-        for (final OrbitField field : fields)
-        {
-            final String path = prefix + field.name();
-            if (field.layout() instanceof EnumLayout enumLayout)
-            {
-                text.append(path).append('=').append(String.join(",", enumLayout.constants())).append(';');
-            }
-            else if (field.layout() instanceof RecordLayout nested)
-            {
-                appendEnums(text, nested.type().fields(), path + ".");
-            }
-        }
     }
 }

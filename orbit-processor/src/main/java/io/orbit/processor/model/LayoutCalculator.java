@@ -19,13 +19,24 @@ public final class LayoutCalculator
      *
      * @param name   component name.
      * @param layout its encoding.
+     * @param since  the layout version that added it, 1 without {@code @Since}.
      */
-    public record Component(String name, FieldLayout layout)
+    public record Component(String name, FieldLayout layout, int since)
     {
+        /**
+         * A version-1 component.
+         *
+         * @param name   component name.
+         * @param layout its encoding.
+         */
+        public Component(final String name, final FieldLayout layout)
+        {
+            this(name, layout, 1);
+        }
     }
 
     /**
-     * Lays out a record.
+     * Lays out a record with the default payload capacity.
      *
      * @param name       the record's name.
      * @param kind       declared KIND.
@@ -41,6 +52,28 @@ public final class LayoutCalculator
         final Topology topology,
         final List<Component> components)
     {
+        return layOut(name, kind, capacity, topology, OrbitType.DEFAULT_PAYLOAD_CAPACITY, components);
+    }
+
+    /**
+     * Lays out a record.
+     *
+     * @param name            the record's name.
+     * @param kind            declared KIND.
+     * @param capacity        declared capacity.
+     * @param topology        declared topology.
+     * @param payloadCapacity declared payload capacity, {@link OrbitType#DEFAULT_PAYLOAD_CAPACITY} for the default.
+     * @param components      components in declaration order.
+     * @return the laid-out model.
+     */
+    public static OrbitType layOut(
+        final JavaName name,
+        final int kind,
+        final int capacity,
+        final Topology topology,
+        final int payloadCapacity,
+        final List<Component> components)
+    {
         final List<OrbitField> fields = new ArrayList<>(components.size());
         long offset = 0;
         int alignment = 1;
@@ -48,11 +81,11 @@ public final class LayoutCalculator
         {
             final int fieldAlignment = component.layout().alignment();
             offset = alignUp(offset, fieldAlignment);
-            fields.add(new OrbitField(component.name(), component.layout(), offset));
+            fields.add(new OrbitField(component.name(), component.layout(), offset, component.since()));
             offset += component.layout().size();
             alignment = Math.max(alignment, fieldAlignment);
         }
-        return new OrbitType(name, kind, capacity, topology, fields, alignUp(offset, alignment), alignment);
+        return new OrbitType(name, kind, capacity, topology, fields, alignUp(offset, alignment), alignment, payloadCapacity);
     }
 
     /**

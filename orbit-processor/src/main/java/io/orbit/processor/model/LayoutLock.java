@@ -10,34 +10,49 @@ import java.util.stream.Collectors;
 /**
  * The published layouts of a build's {@code @OrbitTyped} records, as kept in the layout lock file
  * ({@code src/main/orbit/layouts.lock} by convention), and the comparison of a record's layout with
- * its published one. Component names are not part of a layout (they are not in the bytes), so a
- * rename is free; everything else a component is made of is its <em>signature</em>.
+ * its published one.
  *
- * <p>File format (UTF-8, one block per type, sorted by type, {@code #} starts a comment):
+ * <p>Compatible changes: renaming components (names are not in the bytes; the lock keeps them for
+ * messages only), and appending components whose {@code @Since} is higher than the published layout
+ * version. Everything else is incompatible: reordering, removing, or changing the type, the
+ * {@code @Length}, the enum constants or the {@code @Since} of a published component, appending
+ * without a higher {@code @Since}, and changing the KIND or the payload capacity.
+ *
+ * <p>File format 2 (UTF-8, {@code #} starts a comment, one block per type sorted by type; each
+ * component line is {@code name signature:offset:size@since}):
  * <pre>
- * type com.example.Job kind 20
- *   id long
- *   state enum8{QUEUED,RUNNING}
- *   name utf8[24]
- *   at record{int,long}
+ * format 2
+ * type com.example.Job kind 20 version 2 payloadCapacity 96
+ *   id long:0:8@1
+ *   state enum8{QUEUED,RUNNING}:8:1@1
+ *   name utf8[24]:9:24@2
  * </pre>
+ * A file without the {@code format 2} line is in the format of Orbit 0.1.0 ({@code type X kind N}
+ * and {@code name signature} lines): it is recognised as {@link #legacy()}, and its layouts are not
+ * read, because 0.1.0 rings cannot be shared with 0.2.0 anyway (fingerprint and payload capacity
+ * changed).
  */
 public final class LayoutLock
 {
     /** The header of every lock file the processor writes. */
     public static final String HEADER = "# Orbit layout lock: the published layout of each @OrbitTyped record.\n"
-        + "# Written by the Orbit processor with -Aorbit.layouts.update=true; commit it with each release.\n";
+        + "# Written by the Orbit processor with -Aorbit.layouts.update=true; commit it with each release.\n"
+        + "# Component lines: name signature:offset:size@since (names are for messages only).\n";
+    /** The format line of the current format. */
+    public static final String FORMAT_LINE = "format 2";
 
     private final Map<String, Layout> layouts = new TreeMap<>();
+    private boolean legacy;
 
     /**
      * One record's published layout.
      *
-     * @param type       the record's qualified name.
-     * @param kind       its ring KIND.
-     * @param components its components in order.
+     * @param type            the record's qualified name.
+     * @param kind            its ring KIND.
+     * @param payloadCapacity its ring's payload bytes per slot.
+     * @param components      its components in order, every version.
      */
-    public record Layout(String type, int kind, List<Component> components)
+    public record Layout(String type, int kind, long payloadCapacity, List<Component> components)
     {
         /**
          * Copies the component list.
@@ -56,17 +71,27 @@ public final class LayoutLock
             final List<Component> components = new ArrayList<>();
             for (final OrbitField field : model.fields())
             {
-                components.add(new Component(field.name(), signature(field.layout())));
+                components.add(new Component(field.name(), field.layout().signature(), field.offset(), field.size(), field.since()));
             }
-            return new Layout(model.name().qualifiedName(), model.kind(), components);
+            return new Layout(model.name().qualifiedName(), model.kind(), model.payloadCapacity(), components);
         }
 
         /**
-         * @return the components as {@code name signature, ...}, for messages.
+         * @return the layout version: the highest {@code since}, 1 if none.
+         */
+        public int version()
+        {
+            return components.stream().mapToInt(Component::since).max().orElse(1);
+        }
+
+        /**
+         * @return e.g. {@code version 2 (long id, utf8[16] name @Since(2)), payloadCapacity 32}, for messages.
          */
         public String describe()
         {
-            return components.stream().map(Component::toString).collect(Collectors.joining(", ", "(", ")"));
+            return "version " + version() + " "
+                + components.stream().map(Component::toString).collect(Collectors.joining(", ", "(", ")"))
+                + ", payloadCapacity " + payloadCapacity;
         }
     }
 
@@ -75,23 +100,50 @@ public final class LayoutLock
      *
      * @param name      its name when published (informational: renames are free).
      * @param signature what its bytes are made of, e.g. {@code long}, {@code utf8[24]}, {@code enum8{A,B}}.
+     * @param offset    its offset.
+     * @param size      its size in bytes.
+     * @param since     the layout version that added it.
      */
-    public record Component(String name, String signature)
+    public record Component(String name, String signature, long offset, long size, int since)
     {
+        /**
+         * @return {@code signature:offset:size}, what must stay the same.
+         */
+        public String bytes()
+        {
+            return signature + ":" + offset + ":" + size;
+        }
+
         @Override
         public String toString()
         {
-            return signature + " " + name;
+            return signature + " " + name + (since > 1 ? " @Since(" + since + ")" : "");
         }
+    }
+
+    /**
+     * Where an incompatibility is reported.
+     */
+    public enum Target
+    {
+        /** On the component at {@link Incompatibility#component()}. */
+        COMPONENT,
+        /** On the {@code kind = ...} value. */
+        KIND,
+        /** On the {@code payloadCapacity = ...} value (the annotation when it is defaulted). */
+        PAYLOAD_CAPACITY,
+        /** On the record (a removed component). */
+        TYPE
     }
 
     /**
      * The first incompatible difference between a published layout and the current one.
      *
-     * @param component index of the current component to report on, or -1 for the type itself.
+     * @param target    where to report it.
+     * @param component index of the current component to report on, or -1 when the target is not a component.
      * @param change    what changed, in words, naming the component.
      */
-    public record Incompatibility(int component, String change)
+    public record Incompatibility(Target target, int component, String change)
     {
     }
 
@@ -121,26 +173,16 @@ public final class LayoutLock
     }
 
     /**
-     * @param model a record's model.
-     * @return the signature of one component's bytes; nested records by their components' signatures.
+     * @return true when the parsed text was in the Orbit 0.1.0 format (no {@code format 2} line);
+     * such a lock holds no layouts.
      */
-    static String signature(final FieldLayout model)
+    public boolean legacy()
     {
-        if (model instanceof EnumLayout enumLayout)
-        {
-            return enumLayout.token() + "{" + String.join(",", enumLayout.constants()) + "}";
-        }
-        if (model instanceof RecordLayout nested)
-        {
-            return nested.type().fields().stream().map(field -> signature(field.layout()))
-                .collect(Collectors.joining(",", "record{", "}"));
-        }
-        return model.token();
+        return legacy;
     }
 
     /**
-     * Compares a current layout with the published one: the current one may only be the same or
-     * rename components.
+     * Compares a current layout with the published one.
      *
      * @param published the layout in the lock.
      * @param current   the layout being compiled.
@@ -150,37 +192,59 @@ public final class LayoutLock
     {
         if (published.kind() != current.kind())
         {
-            return new Incompatibility(-1, "its KIND changed from " + published.kind() + " to " + current.kind());
+            return new Incompatibility(Target.KIND, -1, "its KIND changed from " + published.kind() + " to " + current.kind());
         }
         final List<Component> before = published.components();
         final List<Component> now = current.components();
         for (int i = 0; i < Math.min(before.size(), now.size()); i++)
         {
-            final Component was = before.get(i);
-            final Component is = now.get(i);
-            if (was.signature().equals(is.signature()))
+            final Incompatibility change = compareComponent(before, i, now.get(i));
+            if (change != null)
             {
-                continue;
+                return change;
             }
-            final String where = "component " + (i + 1) + " (" + is.name() + ")";
-            if (before.stream().skip(i + 1).anyMatch(later -> later.name().equals(is.name())))
-            {
-                return new Incompatibility(i, where + " was published later in the record: components were reordered");
-            }
-            final String what = base(was.signature()).equals(base(is.signature())) && was.signature().contains("[")
-                ? "its @Length changed" : "its type changed";
-            return new Incompatibility(i, where + " was " + was + ", now " + is + ": " + what);
         }
         if (before.size() > now.size())
         {
             final Component removed = before.get(now.size());
-            return new Incompatibility(-1, "component " + (now.size() + 1) + " (" + removed + ") was removed");
+            return new Incompatibility(Target.TYPE, -1, "component " + (now.size() + 1) + " (" + removed + ") was removed");
         }
-        if (now.size() > before.size())
+        for (int i = before.size(); i < now.size(); i++)
         {
-            final Component added = now.get(before.size());
-            return new Incompatibility(before.size(), "component " + (before.size() + 1) + " (" + added +
-                ") was appended, and a ring of the published layout refuses a longer one");
+            final Component added = now.get(i);
+            if (added.since() <= published.version())
+            {
+                return new Incompatibility(Target.COMPONENT, i, "component " + (i + 1) + " (" + added + ") was appended without a @Since"
+                    + " higher than the published version " + published.version() + ", so a process of that version could not tell"
+                    + " its frames from this one's");
+            }
+        }
+        if (published.payloadCapacity() != current.payloadCapacity())
+        {
+            return new Incompatibility(Target.PAYLOAD_CAPACITY, -1, "its payloadCapacity changed from "
+                + published.payloadCapacity() + " to " + current.payloadCapacity() + " bytes, which fixes the ring's slot size");
+        }
+        return null;
+    }
+
+    private static Incompatibility compareComponent(final List<Component> before, final int i, final Component is)
+    {
+        final Component was = before.get(i);
+        final String where = "component " + (i + 1) + " (" + is.name() + ")";
+        if (!was.bytes().equals(is.bytes()))
+        {
+            if (before.stream().skip(i + 1).anyMatch(later -> later.name().equals(is.name())))
+            {
+                return new Incompatibility(Target.COMPONENT, i, where + " was published later in the record: components were reordered");
+            }
+            final String what = base(was.signature()).equals(base(is.signature())) && was.signature().contains("[")
+                ? "its @Length changed" : "its type changed";
+            return new Incompatibility(Target.COMPONENT, i, where + " was " + was + ", now " + is + ": " + what);
+        }
+        if (was.since() != is.since())
+        {
+            return new Incompatibility(Target.COMPONENT, i, where + " was published with @Since(" + was.since() + "), now @Since("
+                + is.since() + "): a published component keeps its version");
         }
         return null;
     }
@@ -193,16 +257,16 @@ public final class LayoutLock
 
     /**
      * @param text a lock file's content.
-     * @return the layouts it holds.
+     * @return the layouts it holds; {@link #legacy()} and empty for a 0.1.0 lock.
      * @throws IllegalArgumentException naming the line that is not in the lock format.
      */
     public static LayoutLock parse(final String text)
     {
         final LayoutLock lock = new LayoutLock();
-        String type = null;
-        int kind = 0;
-        List<Component> components = new ArrayList<>();
         final String[] lines = text.split("\n", -1);
+        boolean formatSeen = false;
+        Layout block = null;
+        final List<Component> components = new ArrayList<>();
         for (int number = 1; number <= lines.length; number++)
         {
             final String line = lines[number - 1].strip();
@@ -210,57 +274,85 @@ public final class LayoutLock
             {
                 continue;
             }
-            final String[] words = line.split(" +");
-            if (words.length == 4 && words[0].equals("type") && words[2].equals("kind"))
+            if (!formatSeen)
             {
-                if (type != null)
+                if (!line.equals(FORMAT_LINE))
                 {
-                    lock.put(new Layout(type, kind, components));
+                    // Orbit 0.1.0 wrote no format line: its first content line is a type block.
+                    lock.legacy = true;
+                    return lock;
                 }
-                type = words[1];
-                kind = parseKind(words[3], number);
-                components = new ArrayList<>();
+                formatSeen = true;
+                continue;
             }
-            else if (words.length == 2 && type != null)
+            final String[] words = line.split(" +");
+            if (words.length == 8 && words[0].equals("type") && words[2].equals("kind") && words[4].equals("version")
+                && words[6].equals("payloadCapacity"))
             {
-                components.add(new Component(words[0], words[1]));
+                lock.putBlock(block, components);
+                block = new Layout(words[1], (int)number(words[3], "KIND", number), number(words[7], "payloadCapacity", number), List.of());
+                components.clear();
+            }
+            else if (words.length == 2 && block != null)
+            {
+                components.add(component(words[0], words[1], number));
             }
             else
             {
-                throw new IllegalArgumentException("line " + number + " is not 'type <name> kind <n>' or '<component> <signature>': " + line);
+                throw new IllegalArgumentException("line " + number
+                    + " is not 'type <name> kind <n> version <v> payloadCapacity <bytes>' or '<component> <signature>:<offset>:<size>@<since>': " + line);
             }
         }
-        if (type != null)
-        {
-            lock.put(new Layout(type, kind, components));
-        }
+        lock.putBlock(block, components);
         return lock;
     }
 
-    private static int parseKind(final String text, final int line)
+    private void putBlock(final Layout block, final List<Component> components)
+    {
+        if (block != null)
+        {
+            put(new Layout(block.type(), block.kind(), block.payloadCapacity(), components));
+        }
+    }
+
+    private static Component component(final String name, final String descriptor, final int line)
+    {
+        final int at = descriptor.lastIndexOf('@');
+        final String[] parts = descriptor.substring(0, Math.max(at, 0)).split(":");
+        if (at < 0 || parts.length != 3)
+        {
+            throw new IllegalArgumentException("line " + line + ": '" + descriptor + "' is not <signature>:<offset>:<size>@<since>");
+        }
+        return new Component(name, parts[0], number(parts[1], "offset", line), number(parts[2], "size", line),
+            (int)number(descriptor.substring(at + 1), "since", line));
+    }
+
+    private static long number(final String text, final String what, final int line)
     {
         try
         {
-            return Integer.parseInt(text);
+            return Long.parseLong(text);
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException("line " + line + ": KIND '" + text + "' is not a number", ex);
+            throw new IllegalArgumentException("line " + line + ": " + what + " '" + text + "' is not a number", ex);
         }
     }
 
     /**
-     * @return the lock file's content: {@link #HEADER}, then one block per type, sorted.
+     * @return the lock file's content: {@link #HEADER}, {@link #FORMAT_LINE}, then one block per type, sorted.
      */
     public String format()
     {
-        final StringBuilder text = new StringBuilder(HEADER);
+        final StringBuilder text = new StringBuilder(HEADER).append(FORMAT_LINE).append('\n');
         for (final Layout layout : layouts.values())
         {
-            text.append("type ").append(layout.type()).append(" kind ").append(layout.kind()).append('\n');
+            text.append("type ").append(layout.type()).append(" kind ").append(layout.kind())
+                .append(" version ").append(layout.version()).append(" payloadCapacity ").append(layout.payloadCapacity()).append('\n');
             for (final Component component : layout.components())
             {
-                text.append("  ").append(component.name()).append(' ').append(component.signature()).append('\n');
+                text.append("  ").append(component.name()).append(' ').append(component.bytes())
+                    .append('@').append(component.since()).append('\n');
             }
         }
         return text.toString();

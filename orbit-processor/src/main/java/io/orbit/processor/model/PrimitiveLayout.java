@@ -26,7 +26,7 @@ public record PrimitiveLayout(Primitive primitive) implements FieldLayout
     }
 
     @Override
-    public String token()
+    public String signature()
     {
         return primitive.keyword();
     }

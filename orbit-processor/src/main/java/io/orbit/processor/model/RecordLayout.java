@@ -2,7 +2,8 @@ package io.orbit.processor.model;
 
 /**
  * A nested {@code @OrbitTyped} record, inline: its encoded length, aligned to its largest field
- * alignment. Its fields enter the enclosing record's fingerprint with dotted names.
+ * alignment. Its components enter the enclosing record's fingerprint through its signature; a nested
+ * record is laid out whole (all its versions), so growing it changes the enclosing record's layout.
  *
  * @param type the nested record's model.
  */
@@ -26,10 +27,15 @@ public record RecordLayout(OrbitType type) implements FieldLayout
         return type.alignment();
     }
 
+    /**
+     * @return {@code record{...}} with the nested components' signatures in order, e.g.
+     * {@code record{int,long}}: with C layout rules they fix every nested offset.
+     */
     @Override
-    public String token()
+    public String signature()
     {
-        return "record";
+        return type.fields().stream().map(field -> field.layout().signature())
+            .collect(java.util.stream.Collectors.joining(",", "record{", "}"));
     }
 
     @Override

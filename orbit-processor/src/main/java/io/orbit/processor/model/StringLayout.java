@@ -27,7 +27,7 @@ public record StringLayout(int length) implements FieldLayout
     }
 
     @Override
-    public String token()
+    public String signature()
     {
         return "utf8[" + length + "]";
     }
