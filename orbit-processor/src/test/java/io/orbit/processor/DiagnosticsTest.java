@@ -313,6 +313,85 @@ class DiagnosticsTest
     }
 
     @Test
+    void sinceMustBePositiveAndNeverDecreaseOnTheComponent()
+    {
+        final JavaFileObject file = source("com.example.Versions",
+            "package com.example;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "import io.orbit.annotations.Since;",
+            "@OrbitTyped(kind = 12, payloadCapacity = 64)",
+            "record Versions(",
+            "    int a,",
+            "    @Since(0) int zero,",
+            "    @Since(3) int third,",
+            "    @Since(2) int second) {}");
+        final Compilation compilation = javac().compile(file);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[OrbitBadSince] com.example.Versions.zero: @Since(0) is not positive")
+            .inFile(file).onLineContaining("int zero");
+        assertThat(compilation).hadErrorContaining(
+                "[OrbitBadSince] com.example.Versions.second: @Since(2) is lower than @Since(3) of third before it")
+            .inFile(file).onLineContaining("int second");
+    }
+
+    @Test
+    void aVersionThatNoLongerFitsThePayloadCapacityIsRefusedOnTheComponent()
+    {
+        // Version 1 is 8 bytes, so the default payload capacity is roundUp(32 + 8, 64) - 32 = 32 bytes;
+        // version 2 ends at 8 + 8 + 24 = 40.
+        final JavaFileObject file = source("com.example.Grown",
+            "package com.example;",
+            "import io.orbit.annotations.Length;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "import io.orbit.annotations.Since;",
+            "@OrbitTyped(kind = 12)",
+            "record Grown(",
+            "    int busy,",
+            "    int idle,",
+            "    @Since(2) long queued,",
+            "    @Since(2) @Length(24) String note) {}");
+        final Compilation compilation = javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[OrbitPayloadTooLarge] com.example.Grown: note (@Since(2)) ends at byte 40"
+                + " and version 2 encodes to 40 bytes, more than the ring's payload capacity of 32 bytes"
+                + " (the default for a version 1 of 8 bytes)")
+            .inFile(file).onLineContaining("String note");
+    }
+
+    @Test
+    void aDeclaredPayloadCapacityMustHoldVersionOneAndStayWithinTheRuntimeLimit()
+    {
+        final JavaFileObject small = source("com.example.Small",
+            "package com.example;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "@OrbitTyped(kind = 12,",
+            "    payloadCapacity = 4)",
+            "record Small(int a, long b) {}");
+        final JavaFileObject huge = source("com.example.Roomy",
+            "package com.example;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "@OrbitTyped(kind = 13,",
+            "    payloadCapacity = 16777217)",
+            "record Roomy(int a) {}");
+        final JavaFileObject negative = source("com.example.Negative",
+            "package com.example;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "@OrbitTyped(kind = 14,",
+            "    payloadCapacity = -2)",
+            "record Negative(int a) {}");
+        final Compilation compilation = javac().compile(small, huge, negative);
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorContaining(
+                "[OrbitBadPayloadCapacity] payloadCapacity 4 of com.example.Small is smaller than the 16 bytes of version 1")
+            .inFile(small).onLineContaining("payloadCapacity = 4");
+        assertThat(compilation).hadErrorContaining("[OrbitBadPayloadCapacity] payloadCapacity 16777217 of com.example.Roomy"
+                + " is more than the 16777216 bytes the Orbit runtime allows in one slot payload")
+            .inFile(huge).onLineContaining("payloadCapacity = 16777217");
+        assertThat(compilation).hadErrorContaining("[OrbitBadPayloadCapacity] payloadCapacity -2 of com.example.Negative is negative")
+            .inFile(negative).onLineContaining("payloadCapacity = -2");
+    }
+
+    @Test
     void privateRecordsCannotBeReachedByGeneratedCode()
     {
         final JavaFileObject file = source("com.example.Holder",

@@ -69,6 +69,14 @@ class EclipseCompilerDiagnosticsTest
             Arguments.of("OrbitPayloadTooLarge", "public record Huge", List.<String[]>of(file("Huge",
                 "@OrbitTyped(kind = 12)",
                 "public record Huge(int id, @Length(16777216) byte[] blob) {}")), false),
+            Arguments.of("OrbitBadSince", "int early", List.<String[]>of(file("Versions",
+                "@OrbitTyped(kind = 12, payloadCapacity = 64)",
+                "public record Versions(",
+                "    @Since(3) int late,",
+                "    @Since(2) int early) {}")), false),
+            Arguments.of("OrbitBadPayloadCapacity", "public record Small", List.<String[]>of(file("Small",
+                "@OrbitTyped(kind = 12, payloadCapacity = 2)",
+                "public record Small(int a) {}")), false),
             Arguments.of("OrbitInaccessibleType", "private record Hidden", List.<String[]>of(file("Holder",
                 "public class Holder {",
                 "  @OrbitTyped(kind = 12)",
@@ -124,7 +132,8 @@ class EclipseCompilerDiagnosticsTest
         final List<String> lines = new ArrayList<>(List.of(name,
             "package com.example;",
             "import io.orbit.annotations.Length;",
-            "import io.orbit.annotations.OrbitTyped;"));
+            "import io.orbit.annotations.OrbitTyped;",
+            "import io.orbit.annotations.Since;"));
         lines.addAll(List.of(body));
         return lines.toArray(new String[0]);
     }

@@ -31,7 +31,7 @@ class GoldenFileTest
     @BeforeAll
     static void compile()
     {
-        compilation = javac().compile(TestRecords.workerLoad(), TestRecords.point(), TestRecords.rich());
+        compilation = javac().compile(TestRecords.workerLoad(), TestRecords.point(), TestRecords.rich(), TestRecords.loadV2());
         assertThat(compilation).succeededWithoutWarnings();
     }
 
@@ -42,7 +42,8 @@ class GoldenFileTest
         "orbit_kinds.K012_com_example_WorkerLoad",
         "com.example.RichCodec",
         "com.example.RichOrbital",
-        "com.example.PointCodec"})
+        "com.example.PointCodec",
+        "com.example.LoadV2Codec"})
     void generatedSourceMatchesItsGoldenFile(final String className) throws IOException
     {
         final String actual = Compilations.generatedSource(compilation, className);

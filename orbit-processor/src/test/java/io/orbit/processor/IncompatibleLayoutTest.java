@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.orbit.processor.model.LayoutLock;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,22 +22,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncompatibleLayoutTest
 {
+    /** Job(long id, State state, @Length(16) String name, @Length(4) int[] scores): 48 bytes, payload capacity 96. */
     private static final String PUBLISHED = String.join("\n",
-        "type com.example.Job kind 20",
-        "  id long",
-        "  state enum8{QUEUED,RUNNING}",
-        "  name utf8[16]",
-        "  scores int[4]",
+        "format 2",
+        "type com.example.Job kind 20 version 1 payloadCapacity 96",
+        "  id long:0:8@1",
+        "  state enum8{QUEUED,RUNNING}:8:1@1",
+        "  name utf8[16]:9:16@1",
+        "  scores int[4]:28:16@1",
         "");
+    private static final String PUBLISHED_TEXT =
+        "published version 1 (long id, enum8{QUEUED,RUNNING} state, utf8[16] name, int[4] scores), payloadCapacity 96";
 
     private static JavaFileObject job(final int kind, final String... components)
+    {
+        return jobWith("kind = " + kind, components);
+    }
+
+    private static JavaFileObject jobWith(final String annotation, final String... components)
     {
         return source("com.example.Job",
             "package com.example;",
             "import io.orbit.annotations.Length;",
             "import io.orbit.annotations.OrbitTyped;",
+            "import io.orbit.annotations.Since;",
             "@OrbitTyped(",
-            "    kind = " + kind + ")",
+            "    " + annotation + ")",
             "public record Job(",
             "    " + String.join(",\n    ", components) + ") {",
             "  public enum State { QUEUED, RUNNING }",
@@ -69,8 +80,9 @@ class IncompatibleLayoutTest
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[OrbitIncompatibleLayout] com.example.Job: component 2 (name) was published later")
             .inFile(file).onLineContaining("String name");
-        assertThat(compilation).hadErrorContaining("published (long id, enum8{QUEUED,RUNNING} state, utf8[16] name, int[4] scores)");
-        assertThat(compilation).hadErrorContaining("now (long id, utf8[16] name, enum8{QUEUED,RUNNING} state, int[4] scores)");
+        assertThat(compilation).hadErrorContaining(PUBLISHED_TEXT);
+        assertThat(compilation).hadErrorContaining(
+            "now version 1 (long id, utf8[16] name, enum8{QUEUED,RUNNING} state, int[4] scores), payloadCapacity 96");
     }
 
     @Test
@@ -115,32 +127,91 @@ class IncompatibleLayoutTest
     }
 
     @Test
-    void anAppendedComponentIsRefusedOnIt(@TempDir final Path dir) throws IOException
+    void anAppendedComponentWithoutAHigherSinceIsRefusedOnIt(@TempDir final Path dir) throws IOException
     {
         final JavaFileObject file = job(20, "long id", "State state", "@Length(16) String name", "@Length(4) int[] scores", "double weight");
         final Compilation compilation = compile(lock(dir), file);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("component 5 (double weight) was appended")
+        assertThat(compilation).hadErrorContaining(
+                "component 5 (double weight) was appended without a @Since higher than the published version 1")
             .inFile(file).onLineContaining("double weight");
+    }
+
+    @Test
+    void anAppendedComponentWithAHigherSinceCompiles(@TempDir final Path dir) throws IOException
+    {
+        final Compilation compilation = compile(lock(dir), job(20, "long id", "State state", "@Length(16) String name",
+            "@Length(4) int[] scores", "@Since(2) double weight", "@Since(2) @Length(8) String note"));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aChangedSinceIsRefusedOnTheComponent(@TempDir final Path dir) throws IOException
+    {
+        final JavaFileObject file = jobWith("kind = 20, payloadCapacity = 96",
+            "long id", "State state", "@Length(16) String name", "@Since(2) @Length(4) int[] scores");
+        final Compilation compilation = compile(lock(dir), file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(
+                "component 4 (scores) was published with @Since(1), now @Since(2): a published component keeps its version")
+            .inFile(file).onLineContaining("int[] scores");
+    }
+
+    @Test
+    void aChangedPayloadCapacityIsRefusedOnTheValue(@TempDir final Path dir) throws IOException
+    {
+        final JavaFileObject file = jobWith("kind = 20,\n    payloadCapacity = 160",
+            "long id", "State state", "@Length(16) String name", "@Length(4) int[] scores");
+        final Compilation compilation = compile(lock(dir), file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[OrbitIncompatibleLayout] com.example.Job: its payloadCapacity changed from 96 to"
+                + " 160 bytes, which fixes the ring's slot size; " + PUBLISHED_TEXT)
+            .inFile(file).onLineContaining("payloadCapacity = 160");
+    }
+
+    @Test
+    void aLockOfOrbit010IsRefusedWithTheUpgradeStep(@TempDir final Path dir) throws IOException
+    {
+        final Path lock = Files.writeString(dir.resolve("layouts.lock"), "type com.example.Job kind 20\n  id long\n");
+        final Compilation compilation = compile(lock, job(20, "long id"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[OrbitIncompatibleLayout] the layout lock " + lock
+            + " is in the Orbit 0.1.0 format, which has no layout versions, offsets or payload capacities");
+        assertThat(compilation).hadErrorContaining("rebuild once with -Aorbit.layouts.update=true");
+    }
+
+    @Test
+    void updateReplacesALockOfOrbit010(@TempDir final Path dir) throws IOException
+    {
+        final Path lock = Files.writeString(dir.resolve("layouts.lock"), "type com.other.Gone kind 3\n  a int\n");
+        final Compilation compilation = javac()
+            .withOptions("-Xlint:all", "-Aorbit.layouts=" + lock, "-Aorbit.layouts.update=true")
+            .compile(job(20, "int id"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertEquals(LayoutLock.HEADER + "format 2\ntype com.example.Job kind 20 version 1 payloadCapacity 32\n  id int:0:4@1\n",
+            Files.readString(lock));
     }
 
     @Test
     void updateWritesTheCurrentLayoutsAndKeepsOthers(@TempDir final Path dir) throws IOException
     {
-        final Path lock = Files.writeString(dir.resolve("layouts.lock"), PUBLISHED + "type com.other.Kept kind 3\n  a int\n");
+        final Path lock = Files.writeString(dir.resolve("layouts.lock"),
+            PUBLISHED + "type com.other.Kept kind 3 version 1 payloadCapacity 32\n  a int:0:4@1\n");
         final Compilation compilation = javac()
             .withOptions("-Xlint:all", "-Aorbit.layouts=" + lock, "-Aorbit.layouts.update=true")
-            .compile(job(20, "int id", "double weight"));
+            .compile(job(20, "long id", "State state", "@Length(16) String name", "@Length(4) int[] scores", "@Since(2) double weight"));
         assertThat(compilation).succeededWithoutWarnings();
         final String written = Files.readString(lock);
-        assertEquals(String.join("\n",
-            "# Orbit layout lock: the published layout of each @OrbitTyped record.",
-            "# Written by the Orbit processor with -Aorbit.layouts.update=true; commit it with each release.",
-            "type com.example.Job kind 20",
-            "  id int",
-            "  weight double",
-            "type com.other.Kept kind 3",
-            "  a int",
+        assertEquals(LayoutLock.HEADER + String.join("\n",
+            "format 2",
+            "type com.example.Job kind 20 version 2 payloadCapacity 96",
+            "  id long:0:8@1",
+            "  state enum8{QUEUED,RUNNING}:8:1@1",
+            "  name utf8[16]:9:16@1",
+            "  scores int[4]:28:16@1",
+            "  weight double:48:8@2",
+            "type com.other.Kept kind 3 version 1 payloadCapacity 32",
+            "  a int:0:4@1",
             ""), written);
     }
 

@@ -3,9 +3,11 @@ package io.orbit.processor.writer;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.ArrayLayout;
 import io.orbit.processor.model.Primitive;
+import io.orbit.processor.model.PrimitiveLayout;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -17,11 +19,13 @@ final class ArrayComponentWriter implements ComponentWriter
 {
     private final Component component;
     private final ArrayLayout layout;
+    private final CodeBlock elementDefault;
 
     ArrayComponentWriter(final Component component, final ArrayLayout layout)
     {
         this.component = component;
         this.layout = layout;
+        this.elementDefault = new PrimitiveComponentWriter(component, new PrimitiveLayout(layout.element())).defaultValue();
     }
 
     @Override
@@ -46,7 +50,7 @@ final class ArrayComponentWriter implements ComponentWriter
         else
         {
             encode.beginControlFlow("for (int i = 0; i < $L; i++)", layout.length())
-                .addStatement(BufferAccess.write(layout.element(), element(), CodeBlock.of("$L[i]", value)))
+                .addStatement(BufferAccess.write(layout.element(), element(CodeBlock.of("i")), CodeBlock.of("$L[i]", value)))
                 .endControlFlow();
         }
     }
@@ -55,12 +59,30 @@ final class ArrayComponentWriter implements ComponentWriter
     public void readers(final TypeSpec.Builder codec)
     {
         codec.addMethod(wholeReader());
-        codec.addMethod(elementReader());
+        codec.addMethod(component.field().versioned() ? presentElementReader() : elementReader());
+    }
+
+    @Override
+    public TypeName valueType()
+    {
+        return ArrayTypeName.of(TypeNames.of(layout.element()));
+    }
+
+    @Override
+    public CodeBlock defaultValue()
+    {
+        return CodeBlock.of("new $T[$L]", TypeNames.of(layout.element()), layout.length());
+    }
+
+    @Override
+    public String readerCost()
+    {
+        return "allocates the array";
     }
 
     private MethodSpec wholeReader()
     {
-        final MethodSpec.Builder reader = component.reader(ArrayTypeName.of(TypeNames.of(layout.element())), "allocates the array")
+        final MethodSpec.Builder reader = component.reader(valueType(), readerCost())
             .addStatement("final $T values = new $T[$L]",
                 ArrayTypeName.of(TypeNames.of(layout.element())), TypeNames.of(layout.element()), layout.length());
         if (layout.element() == Primitive.BYTE)
@@ -70,7 +92,7 @@ final class ArrayComponentWriter implements ComponentWriter
         else
         {
             reader.beginControlFlow("for (int i = 0; i < $L; i++)", layout.length())
-                .addStatement("values[i] = $L", BufferAccess.read(layout.element(), element()))
+                .addStatement("values[i] = $L", BufferAccess.read(layout.element(), element(CodeBlock.of("i"))))
                 .endControlFlow();
         }
         return reader.addStatement("return values").build();
@@ -78,33 +100,65 @@ final class ArrayComponentWriter implements ComponentWriter
 
     private MethodSpec elementReader()
     {
-        final CodeBlock index = component.index();
-        final int size = layout.element().size();
-        final CodeBlock element = size == 1
-            ? CodeBlock.of("$L + $T.checkIndex(index, $L)", index, Objects.class, layout.length())
-            : CodeBlock.of("$L + $T.checkIndex(index, $L) * $L", index, Objects.class, layout.length(), size);
-        return MethodSpec.methodBuilder(component.readerName())
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TypeNames.of(layout.element()))
-            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
-            .addParameter(int.class, "offset", Modifier.FINAL)
-            .addParameter(int.class, "index", Modifier.FINAL)
-            .addJavadoc("Reads one element of {@code $L} of an encoded value; allocates nothing.\n\n", component.field().name())
-            .addJavadoc("@param buffer holds the encoded value, e.g. {@code view.payload()}.\n")
-            .addJavadoc("@param offset where the value starts, 0 in a frame view.\n")
-            .addJavadoc("@param index  element index, {@code 0..$L}.\n", layout.length() - 1)
-            .addJavadoc("@return the element.\n")
-            .addJavadoc("@throws IndexOutOfBoundsException for an index outside the array.\n")
-            .addStatement("return $L", BufferAccess.read(layout.element(), element))
+        return elementReaderBuilder(false)
+            .addStatement("return $L", BufferAccess.read(layout.element(), element(checkedIndex())))
             .build();
     }
 
     /**
-     * @return where element {@code i} of the loop starts.
+     * The element reader of a component added after version 1: {@code name(buffer, offset, length, index)},
+     * because {@code name(buffer, offset, length)} is its whole reader for frames of any version.
      */
-    private CodeBlock element()
+    private MethodSpec presentElementReader()
+    {
+        return elementReaderBuilder(true)
+            .addStatement("final int checked = $L", checkedIndex())
+            .addStatement("return $L(length) ? $L : $L", component.presenceName(),
+                BufferAccess.read(layout.element(), element(CodeBlock.of("checked"))), elementDefault)
+            .build();
+    }
+
+    private CodeBlock checkedIndex()
+    {
+        return CodeBlock.of("$T.checkIndex(index, $L)", Objects.class, layout.length());
+    }
+
+    /**
+     * @param index element index expression.
+     * @return where that element starts.
+     */
+    private CodeBlock element(final CodeBlock index)
     {
         final int size = layout.element().size();
-        return size == 1 ? CodeBlock.of("$L + i", component.index()) : CodeBlock.of("$L + i * $L", component.index(), size);
+        return size == 1
+            ? CodeBlock.of("$L + $L", component.index(), index)
+            : CodeBlock.of("$L + $L * $L", component.index(), index, size);
+    }
+
+    private MethodSpec.Builder elementReaderBuilder(final boolean withLength)
+    {
+        final MethodSpec.Builder reader = MethodSpec.methodBuilder(component.readerName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(TypeNames.of(layout.element()))
+            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
+            .addParameter(int.class, "offset", Modifier.FINAL);
+        if (withLength)
+        {
+            reader.addParameter(int.class, "length", Modifier.FINAL);
+        }
+        reader.addParameter(int.class, "index", Modifier.FINAL)
+            .addJavadoc("Reads one element of {@code $L} of an encoded value; allocates nothing.\n\n", component.field().name())
+            .addJavadoc("@param buffer holds the encoded value, e.g. {@code view.payload()}.\n")
+            .addJavadoc("@param offset where the value starts, 0 in a frame view.\n");
+        if (withLength)
+        {
+            reader.addJavadoc("@param length the frame's payload length; a frame of a version before $L lacks {@code $L},\n",
+                    component.field().since(), component.field().name())
+                .addJavadoc("              whose elements then read as $L.\n",
+                    elementDefault);
+        }
+        return reader.addJavadoc("@param index  element index, {@code 0..$L}.\n", layout.length() - 1)
+            .addJavadoc("@return the element.\n")
+            .addJavadoc("@throws IndexOutOfBoundsException for an index outside the array.\n");
     }
 }

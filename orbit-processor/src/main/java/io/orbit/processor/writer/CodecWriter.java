@@ -59,7 +59,8 @@ public final class CodecWriter
         // Public constants keep their natural names; NameAllocator only disambiguates true clashes
         // (two components whose UPPER_SNAKE forms coincide).
         final NameAllocator constants = new NameAllocator();
-        for (final String fixed : new String[] {"BYTE_ORDER", "KIND", "ENCODED_LENGTH", "LAYOUT_FINGERPRINT", "RING_SPEC", "CODEC"})
+        for (final String fixed : new String[] {"BYTE_ORDER", "KIND", "ENCODED_LENGTH", "LAYOUT_VERSION", "PAYLOAD_CAPACITY",
+            "LAYOUT_FINGERPRINT", "LAYOUT", "RING_SPEC", "CODEC"})
         {
             constants.newName(fixed, fixed);
         }
@@ -78,12 +79,19 @@ public final class CodecWriter
             enumOrdinalsNames.put(entry.getKey(), constants.newName(Names.upperSnake(simple) + "_ORDINALS", entry.getKey()));
         }
 
-        // Readers are named after their component; only decode(DirectBuffer, int) is taken, by the codec.
+        // Readers are named after their component, presence checks hasX; decode is taken by the codec.
         final NameAllocator methods = new NameAllocator();
         methods.newName("decode", "decode");
         for (final OrbitField field : type.fields())
         {
-            final Component component = new Component(field, offsetNames.get(field), methods.newName(field.name(), field), recordName);
+            methods.newName(field.name(), field);
+        }
+        for (final OrbitField field : type.fields())
+        {
+            final String presence = field.versioned()
+                ? methods.newName("has" + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1), "has " + field.name())
+                : null;
+            final Component component = new Component(field, offsetNames.get(field), methods.get(field), presence, recordName);
             components.add(component);
             writers.add(writerOf(component));
         }
@@ -131,8 +139,18 @@ public final class CodecWriter
         spec.addMethod(validate());
         spec.addMethod(encode());
         spec.addMethod(encodeValidated());
+        spec.addMethod(decodeWithLength());
         spec.addMethod(decode());
-        writers.forEach(writer -> writer.readers(spec));
+        spec.addMethod(defaultValue());
+        for (int i = 0; i < components.size(); i++)
+        {
+            writers.get(i).readers(spec);
+            if (components.get(i).field().versioned())
+            {
+                spec.addMethod(presence(components.get(i)));
+                spec.addMethod(versionedReader(components.get(i), writers.get(i)));
+            }
+        }
         return JavaFile.builder(type.name().packageName(), spec.build())
             .addFileComment("$L", RuntimeTypes.fileComment(recordName))
             .skipJavaLangImports(true)
@@ -150,12 +168,21 @@ public final class CodecWriter
             .add("  <li>KIND: $L</li>\n", type.kind())
             .add("  <li>capacity: $L slots per lane</li>\n", type.capacity())
             .add("  <li>topology: $L</li>\n", type.topology())
-            .add("  <li>encoded length: $L bytes</li>\n", type.encodedLength())
-            .add("  <li>layout fingerprint: $L</li>\n", hex(type.fingerprint()))
+            .add("  <li>layout version: $L</li>\n", type.layoutVersion())
+            .add("  <li>encoded length: $L bytes (version 1: $L bytes)</li>\n", type.encodedLength(), type.versionOneLength())
+            .add("  <li>payload capacity: $L bytes$L</li>\n", type.payloadCapacity(),
+                type.payloadCapacityDeclared() ? "" : " (the default: the room a slot has for version 1)")
+            .add("  <li>base layout fingerprint: $L</li>\n", hex(type.fingerprint()))
             .add("</ul>\n\n")
             .add("<p>{@link #encode} validates the value, then writes it straight into the buffer without\n")
             .add("allocating. The static field readers read one field of an encoded value; those of primitive\n")
-            .add("and enum fields allocate nothing. {@link #decode} allocates the record.\n")
+            .add("and enum fields allocate nothing. {@link #decode} allocates the record.\n\n")
+            .add("<p>Versions: processes built with any version of $L share its ring. A frame is as long as\n", type.name().simpleName())
+            .add("the {@code ENCODED_LENGTH} of the version that wrote it; this codec reads a newer frame by the\n")
+            .add("prefix it knows, and {@link #decode(DirectBuffer, int, int)} gives a component an older frame\n")
+            .add("lacks its default: 0 for numbers, {@code false}, {@code '\\0'}, {@code \"\"}, a zeroed array of its\n")
+            .add("{@code @Length}, the enum constant of ordinal 0, a nested record of defaults. Components added\n")
+            .add("after version 1 have a presence check {@code hasX(length)} and a reader {@code x(buffer, offset, length)}.\n")
             .build();
     }
 
@@ -170,26 +197,56 @@ public final class CodecWriter
             .initializer("$L", type.kind())
             .build());
         spec.addField(FieldSpec.builder(int.class, "ENCODED_LENGTH", CONSTANT)
-            .addJavadoc("Bytes of one encoded value, padding included: the payload length of every frame.\n")
+            .addJavadoc("Bytes of one encoded value of this version, padding included: the payload length of every\n")
+            .addJavadoc("frame this codec writes.\n")
             .initializer("$L", type.encodedLength())
+            .build());
+        spec.addField(FieldSpec.builder(int.class, "LAYOUT_VERSION", CONSTANT)
+            .addJavadoc("Layout version of this build of {@link $T}: the highest {@code @Since} of its components, 1 if none.\n", record)
+            .initializer("$L", type.layoutVersion())
+            .build());
+        spec.addField(FieldSpec.builder(int.class, "PAYLOAD_CAPACITY", CONSTANT)
+            .addJavadoc("Payload bytes of each slot of the ring, the same for every version: $L.\n", type.payloadCapacityDeclared()
+                ? CodeBlock.of("{@code @OrbitTyped(payloadCapacity)}")
+                : CodeBlock.of("the default, {@code roundUp(32 + $L, 64) - 32} for the $L bytes of version 1",
+                    type.versionOneLength(), type.versionOneLength()))
+            .initializer("$L", type.payloadCapacity())
             .build());
         for (final Component component : components)
         {
             final OrbitField field = component.field();
             spec.addField(FieldSpec.builder(int.class, component.offsetName(), CONSTANT)
-                .addJavadoc("Offset of {@code $L} ($L, $L bytes).\n", field.name(), field.layout().description(), field.size())
+                .addJavadoc("Offset of {@code $L} ($L, $L bytes$L).\n", field.name(), field.layout().description(), field.size(),
+                    field.versioned() ? ", since version " + field.since() : "")
                 .initializer("$L", field.offset())
                 .build());
         }
         spec.addField(FieldSpec.builder(long.class, "LAYOUT_FINGERPRINT", CONSTANT)
-            .addJavadoc("64-bit FNV-1a hash of the layout description\n")
-            .addJavadoc("{@code $L};\n", type.fingerprintInput())
-            .addJavadoc("stored in the ring's header, so processes that disagree on the layout cannot share the ring.\n")
+            .addJavadoc("Base layout fingerprint: 64-bit FNV-1a hash of the version-1 components' descriptions\n")
+            .addJavadoc("{@code $L} (no names, so renaming is free);\n", type.fingerprintInput())
+            .addJavadoc("stored in the ring's header, so processes that disagree on version 1 cannot share the ring.\n")
             .initializer("$L", hex(type.fingerprint()))
             .build());
+        final CodeBlock.Builder descriptors = CodeBlock.builder();
+        for (final OrbitField field : type.fields())
+        {
+            descriptors.add(",\n$S", field.descriptor());
+        }
+        spec.addField(FieldSpec.builder(RuntimeTypes.RECORD_LAYOUT, "LAYOUT", CONSTANT)
+            .addJavadoc("Every component as {@code name:signature:offset:size@since}: the runtime compares them with the\n")
+            .addJavadoc("ring's header to name the first differing component when a process of another layout attaches.\n")
+            .initializer(CodeBlock.builder()
+                .add("new $T(\n", RuntimeTypes.RECORD_LAYOUT)
+                .indent()
+                .add("LAYOUT_VERSION,\nLAYOUT_FINGERPRINT,\nENCODED_LENGTH")
+                .add(descriptors.build())
+                .add(")")
+                .unindent()
+                .build())
+            .build());
         spec.addField(FieldSpec.builder(RuntimeTypes.RING_SPEC, "RING_SPEC", CONSTANT)
-            .addJavadoc("The ring of {@link $T}: KIND, capacity, payload length, topology, fingerprint.\n", record)
-            .initializer("new $T(\n$>KIND, $L, ENCODED_LENGTH, $T.$L, LAYOUT_FINGERPRINT)$<",
+            .addJavadoc("The ring of {@link $T}: KIND, capacity, payload capacity, topology, base fingerprint.\n", record)
+            .initializer("new $T(\n$>KIND, $L, PAYLOAD_CAPACITY, $T.$L, LAYOUT_FINGERPRINT)$<",
                 RuntimeTypes.RING_SPEC, type.capacity(), RuntimeTypes.TOPOLOGY, type.topology().name())
             .build());
         spec.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.ORBIT_CODEC, record), "CODEC", CONSTANT)
@@ -197,7 +254,7 @@ public final class CodecWriter
             .initializer(CodeBlock.builder()
                 .add("new $T<>(\n", RuntimeTypes.ORBIT_CODEC)
                 .indent()
-                .add("$T.class,\nRING_SPEC,\nENCODED_LENGTH,\n", record)
+                .add("$T.class,\nRING_SPEC,\nLAYOUT,\n", record)
                 .add("$T::validate,\n$T::encodeValidated,\n$T::decode)", codec, codec, codec)
                 .unindent()
                 .build())
@@ -290,29 +347,107 @@ public final class CodecWriter
         }
     }
 
-    private MethodSpec decode()
+    private MethodSpec decodeWithLength()
     {
         final CodeBlock.Builder arguments = CodeBlock.builder();
         final boolean multiline = type.fields().size() > 2;
         for (int i = 0; i < type.fields().size(); i++)
         {
+            final Component component = components.get(i);
             arguments.add(multiline ? "\n" : (i == 0 ? "" : " "));
-            arguments.add("$L(buffer, offset)$L", components.get(i).readerName(), i + 1 < type.fields().size() ? "," : "");
+            arguments.add("$L(buffer, offset$L)$L", component.readerName(), component.field().versioned() ? ", length" : "",
+                i + 1 < type.fields().size() ? "," : "");
         }
-        final CodeBlock construct = multiline
-            ? CodeBlock.builder().add("return new $T(", record).add(arguments.build()).add(")").build()
-            : CodeBlock.of("return new $T($L)", record, arguments.build());
+        final MethodSpec.Builder method = MethodSpec.methodBuilder("decode")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(record)
+            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
+            .addParameter(int.class, "offset", Modifier.FINAL)
+            .addParameter(int.class, "length", Modifier.FINAL)
+            .addJavadoc("Reads a frame of any version back; allocates the record (and its strings, arrays and nested records).\n")
+            .addJavadoc(type.layoutVersion() > 1
+                ? "A component that ends beyond {@code length} (the frame was written by an older version) gets its default.\n\n"
+                : "Every component is in version 1, which every frame holds, so {@code length} only tells newer frames apart.\n\n")
+            .addJavadoc("@param buffer holds the encoded value.\n")
+            .addJavadoc("@param offset where it starts.\n")
+            .addJavadoc("@param length the frame's payload length: {@code ENCODED_LENGTH} of the version that wrote it.\n")
+            .addJavadoc("@return the value.\n");
+        if (multiline)
+        {
+            return method.addStatement(CodeBlock.builder().add("return new $T(", record).add(arguments.build()).add(")").build()).build();
+        }
+        return method.addStatement("return new $T($L)", record, arguments.build()).build();
+    }
+
+    private MethodSpec decode()
+    {
         return MethodSpec.methodBuilder("decode")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(record)
             .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
             .addParameter(int.class, "offset", Modifier.FINAL)
-            .addJavadoc("Reads a value back; allocates the record (and its strings, arrays and nested records).\n\n")
+            .addJavadoc("Reads a value of this version back; allocates the record (and its strings, arrays and nested records).\n\n")
             .addJavadoc("@param buffer holds the encoded value.\n")
             .addJavadoc("@param offset where it starts.\n")
             .addJavadoc("@return the value.\n")
-            .addStatement(construct)
+            .addJavadoc("@see #decode(DirectBuffer, int, int)\n")
+            .addStatement("return decode(buffer, offset, ENCODED_LENGTH)")
             .build();
+    }
+
+    private MethodSpec defaultValue()
+    {
+        final CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int i = 0; i < writers.size(); i++)
+        {
+            arguments.add(i == 0 ? "$L" : ", $L", writers.get(i).defaultValue());
+        }
+        return MethodSpec.methodBuilder("defaultValue")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(record)
+            .addJavadoc("The value whose every component has its default, as a frame that lacks them decodes it.\n\n")
+            .addJavadoc("@return a new value of defaults.\n")
+            .addStatement("return new $T($L)", record, arguments.build())
+            .build();
+    }
+
+    private MethodSpec presence(final Component component)
+    {
+        final OrbitField field = component.field();
+        return MethodSpec.methodBuilder(component.presenceName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(boolean.class)
+            .addParameter(int.class, "length", Modifier.FINAL)
+            .addJavadoc("Whether a frame holds {@code $L}, added in version $L; allocates nothing.\n\n", field.name(), field.since())
+            .addJavadoc("@param length the frame's payload length, e.g. {@code view.payloadLength()}.\n")
+            .addJavadoc("@return true when the frame was written by version $L or later.\n", field.since())
+            .addStatement("return length >= $L + $L", component.offsetName(), field.size())
+            .build();
+    }
+
+    private MethodSpec versionedReader(final Component component, final ComponentWriter writer)
+    {
+        final OrbitField field = component.field();
+        return MethodSpec.methodBuilder(component.readerName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(writer.valueType())
+            .addParameter(RuntimeTypes.DIRECT_BUFFER, "buffer", Modifier.FINAL)
+            .addParameter(int.class, "offset", Modifier.FINAL)
+            .addParameter(int.class, "length", Modifier.FINAL)
+            .addJavadoc("Reads {@code $L} of a frame of any version; $L.\n\n", field.name(), writer.readerCost())
+            .addJavadoc("@param buffer holds the encoded value, e.g. {@code view.payload()}.\n")
+            .addJavadoc("@param offset where the value starts, 0 in a frame view.\n")
+            .addJavadoc("@param length the frame's payload length, e.g. {@code view.payloadLength()}.\n")
+            .addJavadoc("@return the field, or $L when the frame was written by a version before $L.\n",
+                javadocCode(writer.defaultValue()), field.since())
+            .addStatement("return $L(length) ? $L(buffer, offset) : $L", component.presenceName(), component.readerName(),
+                writer.defaultValue())
+            .build();
+    }
+
+    private static String javadocCode(final CodeBlock code)
+    {
+        return "{@code " + code + "}";
     }
 
     static String hex(final long value)

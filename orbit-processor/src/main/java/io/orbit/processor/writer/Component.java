@@ -10,12 +10,13 @@ import javax.lang.model.element.Modifier;
  * One record component as the codec's component writers see it: its model and the names the codec
  * gave its offset constant and reader.
  *
- * @param field      the component's model.
- * @param offsetName its {@code <NAME>_OFFSET} constant.
- * @param readerName its static reader method.
- * @param recordName the record's qualified name, for messages.
+ * @param field        the component's model.
+ * @param offsetName   its {@code <NAME>_OFFSET} constant.
+ * @param readerName   its static reader method.
+ * @param presenceName its static {@code hasX(length)} method, or null for a version-1 component.
+ * @param recordName   the record's qualified name, for messages.
  */
-record Component(OrbitField field, String offsetName, String readerName, String recordName)
+record Component(OrbitField field, String offsetName, String readerName, String presenceName, String recordName)
 {
     /**
      * @return {@code offset + <NAME>_OFFSET}: where the component starts.

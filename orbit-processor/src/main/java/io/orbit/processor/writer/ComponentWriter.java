@@ -1,6 +1,8 @@
 package io.orbit.processor.writer;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 
 /**
@@ -29,4 +31,21 @@ interface ComponentWriter
      * @param codec the codec class.
      */
     void readers(TypeSpec.Builder codec);
+
+    /**
+     * @return the Java type of the component, which its readers return.
+     */
+    TypeName valueType();
+
+    /**
+     * @return an expression of the value the component decodes to when a frame lacks it (0,
+     * {@code false}, {@code '\0'}, {@code ""}, a zeroed array, the enum constant of ordinal 0, the
+     * nested record's {@code defaultValue()}).
+     */
+    CodeBlock defaultValue();
+
+    /**
+     * @return what the component's whole reader allocates, for its javadoc.
+     */
+    String readerCost();
 }

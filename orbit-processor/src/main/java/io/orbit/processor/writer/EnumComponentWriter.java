@@ -2,6 +2,7 @@ package io.orbit.processor.writer;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.EnumLayout;
 
@@ -56,9 +57,30 @@ final class EnumComponentWriter implements ComponentWriter
             case 2 -> CodeBlock.of("buffer.getShort($L, BYTE_ORDER) & 0xFFFF", index);
             default -> CodeBlock.of("buffer.getInt($L, BYTE_ORDER)", index);
         };
-        codec.addMethod(component.reader(TypeNames.of(layout.type()), "allocates nothing")
+        codec.addMethod(component.reader(valueType(), readerCost())
             .addJavadoc("@throws $T when the ordinal names no constant (a corrupt or foreign frame).\n", RuntimeTypes.ORBIT_EXCEPTION)
             .addStatement("return $L.constant($L)", ordinals, ordinal)
             .build());
+    }
+
+    @Override
+    public TypeName valueType()
+    {
+        return TypeNames.of(layout.type());
+    }
+
+    @Override
+    public CodeBlock defaultValue()
+    {
+        // An enum without constants has no value of ordinal 0 (and no value that could have been stored).
+        return layout.constants().isEmpty()
+            ? CodeBlock.of("null")
+            : CodeBlock.of("$T.$L", TypeNames.of(layout.type()), layout.constants().get(0));
+    }
+
+    @Override
+    public String readerCost()
+    {
+        return "allocates nothing";
     }
 }

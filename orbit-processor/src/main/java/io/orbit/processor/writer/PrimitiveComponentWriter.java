@@ -1,6 +1,8 @@
 package io.orbit.processor.writer;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.PrimitiveLayout;
 
@@ -33,8 +35,36 @@ final class PrimitiveComponentWriter implements ComponentWriter
     @Override
     public void readers(final TypeSpec.Builder codec)
     {
-        codec.addMethod(component.reader(TypeNames.of(layout.primitive()), "allocates nothing")
+        codec.addMethod(component.reader(valueType(), readerCost())
             .addStatement("return $L", BufferAccess.read(layout.primitive(), component.index()))
             .build());
+    }
+
+    @Override
+    public TypeName valueType()
+    {
+        return TypeNames.of(layout.primitive());
+    }
+
+    @Override
+    public CodeBlock defaultValue()
+    {
+        return switch (layout.primitive())
+        {
+            case BOOLEAN -> CodeBlock.of("false");
+            case BYTE -> CodeBlock.of("(byte)0");
+            case CHAR -> CodeBlock.of("'\\0'");
+            case SHORT -> CodeBlock.of("(short)0");
+            case INT -> CodeBlock.of("0");
+            case LONG -> CodeBlock.of("0L");
+            case FLOAT -> CodeBlock.of("0.0f");
+            case DOUBLE -> CodeBlock.of("0.0");
+        };
+    }
+
+    @Override
+    public String readerCost()
+    {
+        return "allocates nothing";
     }
 }

@@ -1,7 +1,9 @@
 package io.orbit.processor.writer;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.RecordLayout;
 
@@ -38,8 +40,26 @@ final class RecordComponentWriter implements ComponentWriter
     @Override
     public void readers(final TypeSpec.Builder codec)
     {
-        codec.addMethod(component.reader(TypeNames.of(layout.type().name()), "allocates the nested record")
+        codec.addMethod(component.reader(valueType(), readerCost())
             .addStatement("return $T.decode(buffer, $L)", nestedCodec, component.index())
             .build());
+    }
+
+    @Override
+    public TypeName valueType()
+    {
+        return TypeNames.of(layout.type().name());
+    }
+
+    @Override
+    public CodeBlock defaultValue()
+    {
+        return CodeBlock.of("$T.defaultValue()", nestedCodec);
+    }
+
+    @Override
+    public String readerCost()
+    {
+        return "allocates the nested record";
     }
 }

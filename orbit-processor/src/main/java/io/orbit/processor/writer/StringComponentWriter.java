@@ -1,7 +1,9 @@
 package io.orbit.processor.writer;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.orbit.processor.model.StringLayout;
 
@@ -38,8 +40,26 @@ final class StringComponentWriter implements ComponentWriter
     @Override
     public void readers(final TypeSpec.Builder codec)
     {
-        codec.addMethod(component.reader(ClassName.get(String.class), "allocates the string, which ends at the first zero byte")
+        codec.addMethod(component.reader(valueType(), readerCost())
             .addStatement("return $T.get(buffer, $L, $L)", RuntimeTypes.FIXED_UTF8, component.index(), layout.length())
             .build());
+    }
+
+    @Override
+    public TypeName valueType()
+    {
+        return ClassName.get(String.class);
+    }
+
+    @Override
+    public CodeBlock defaultValue()
+    {
+        return CodeBlock.of("$S", "");
+    }
+
+    @Override
+    public String readerCost()
+    {
+        return "allocates the string, which ends at the first zero byte";
     }
 }

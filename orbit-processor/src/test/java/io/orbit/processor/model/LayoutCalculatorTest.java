@@ -94,7 +94,7 @@ class LayoutCalculatorTest
     }
 
     @Test
-    void fingerprintListsNestedFieldsWithDottedNamesAndEnumConstantsLast()
+    void fingerprintListsVersionOneSignaturesWithoutNames()
     {
         final OrbitType point = layOut(prim("x", Primitive.INT), field("shade", new EnumLayout(JavaName.of("p", "Shade"), List.of("DARK", "LIGHT"))));
         final OrbitType outer = layOut(
@@ -102,21 +102,44 @@ class LayoutCalculatorTest
             field("pos", new RecordLayout(point)),
             field("name", new StringLayout(4)),
             field("v", new ArrayLayout(Primitive.SHORT, 2)),
-            field("color", new EnumLayout(JavaName.of("p", "Color"), List.of("RED", "GREEN"))));
-        assertEquals("flag:boolean:0:1;pos:record:4:8;pos.x:int:4:4;pos.shade:enum8:8:1;name:utf8[4]:12:4;"
-            + "v:short[2]:16:4;color:enum8:20:1;pos.shade=DARK,LIGHT;color=RED,GREEN;", outer.fingerprintInput());
+            field("color", new EnumLayout(JavaName.of("p", "Color"), List.of("RED", "GREEN"))),
+            new LayoutCalculator.Component("later", new PrimitiveLayout(Primitive.LONG), 2));
+        assertEquals("boolean:0:1;record{int,enum8{DARK,LIGHT}}:4:8;utf8[4]:12:4;short[2]:16:4;enum8{RED,GREEN}:20:1;",
+            outer.fingerprintInput());
+        assertEquals("later:long:24:8@2", outer.fields().get(5).descriptor());
+        assertEquals("flag:boolean:0:1@1", outer.fields().get(0).descriptor());
     }
 
     @Test
-    void fingerprintChangesWithNamesOrderAndConstantsButNotWithTypeNames()
+    void fingerprintChangesWithOrderTypesAndConstantsButNotWithNamesOrLaterVersions()
     {
         final long base = layOut(prim("a", Primitive.INT), prim("b", Primitive.INT)).fingerprint();
-        assertNotEqual(base, layOut(prim("b", Primitive.INT), prim("a", Primitive.INT)).fingerprint());
-        assertNotEqual(base, layOut(prim("a", Primitive.INT), prim("c", Primitive.INT)).fingerprint());
+        assertEquals(base, layOut(prim("x", Primitive.INT), prim("y", Primitive.INT)).fingerprint());
+        assertEquals(base, layOut(prim("a", Primitive.INT), prim("b", Primitive.INT),
+            new LayoutCalculator.Component("c", new PrimitiveLayout(Primitive.LONG), 2)).fingerprint());
         assertNotEqual(base, layOut(prim("a", Primitive.INT), prim("b", Primitive.FLOAT)).fingerprint());
+        assertNotEqual(base, layOut(prim("a", Primitive.INT), prim("b", Primitive.INT), prim("c", Primitive.INT)).fingerprint());
         final long colors = layOut(field("e", new EnumLayout(JavaName.of("p", "E"), List.of("A", "B")))).fingerprint();
         assertNotEqual(colors, layOut(field("e", new EnumLayout(JavaName.of("p", "E"), List.of("A", "C")))).fingerprint());
         assertEquals(colors, layOut(field("e", new EnumLayout(JavaName.of("q", "Renamed"), List.of("A", "B")))).fingerprint());
+    }
+
+    @Test
+    void versionOneFixesTheDefaultPayloadCapacity()
+    {
+        // WorkerLoad: 8 bytes -> roundUp(32 + 8, 64) - 32 = 32, whatever later versions add.
+        final OrbitType v1 = layOut(prim("busy", Primitive.INT), prim("idle", Primitive.INT));
+        final OrbitType v2 = layOut(prim("busy", Primitive.INT), prim("idle", Primitive.INT),
+            new LayoutCalculator.Component("queued", new PrimitiveLayout(Primitive.LONG), 2));
+        assertEquals(1, v1.layoutVersion());
+        assertEquals(2, v2.layoutVersion());
+        assertEquals(8, v2.versionOneLength());
+        assertEquals(16, v2.encodedLength());
+        assertEquals(32, v1.payloadCapacity());
+        assertEquals(32, v2.payloadCapacity());
+        // 33 bytes of version 1 (padded to 40 by a long) -> roundUp(72, 64) - 32 = 96.
+        assertEquals(96, layOut(prim("l", Primitive.LONG), field("s", new StringLayout(25))).payloadCapacity());
+        assertEquals(200, LayoutCalculator.layOut(NAME, 1, 1024, Topology.PER_NODE, 200, List.of(prim("a", Primitive.INT))).payloadCapacity());
     }
 
     private static void assertNotEqual(final long a, final long b)

@@ -76,4 +76,52 @@ public final class TestRecords
             "    }",
             "}");
     }
+
+    /**
+     * @return the versioned record of the golden files: version 1 of 8 bytes, version 2 adds a long,
+     * a string and an enum, version 3 an array and a nested record; payload capacity 96.
+     */
+    public static JavaFileObject loadV2()
+    {
+        return load("LoadV2", 15, 3);
+    }
+
+    /**
+     * One record at several versions, each version a separate source of the same class.
+     *
+     * @param name    simple name, in {@code com.example}.
+     * @param kind    its KIND.
+     * @param version 1, 2 or 3: how many versions of components it has.
+     * @return the source.
+     */
+    public static JavaFileObject load(final String name, final int kind, final int version)
+    {
+        final java.util.List<String> components = new java.util.ArrayList<>(java.util.List.of("    int busy", "    int idle"));
+        if (version >= 2)
+        {
+            components.addAll(java.util.List.of("    @Since(2) long queued", "    @Since(2) @Length(12) String host", "    @Since(2) Mode mode"));
+        }
+        if (version >= 3)
+        {
+            components.addAll(java.util.List.of("    @Since(3) @Length(2) short[] cores", "    @Since(3) Point at"));
+        }
+        return source("com.example." + name,
+            "package com.example;",
+            "",
+            "import io.orbit.annotations.Length;",
+            "import io.orbit.annotations.OrbitTyped;",
+            "import io.orbit.annotations.Since;",
+            "",
+            "/** A record that grew: version " + version + ". */",
+            "@OrbitTyped(kind = " + kind + ", payloadCapacity = 96)",
+            "public record " + name + "(",
+            String.join(",\n", components) + ")",
+            "{",
+            "    /** Added in version 2. */",
+            "    public enum Mode",
+            "    {",
+            "        NORMAL, DRAINING",
+            "    }",
+            "}");
+    }
 }
