@@ -197,8 +197,8 @@ public final class CodecWriter
             .initializer(CodeBlock.builder()
                 .add("new $T<>(\n", RuntimeTypes.ORBIT_CODEC)
                 .indent()
-                .add("$T.class,\nRING_SPEC,\nENCODED_LENGTH,\n", record)
-                .add("$T::validate,\n$T::encodeValidated,\n$T::decode)", codec, codec, codec)
+                .add("$T.class,\nRING_SPEC,\nnew $T(1, LAYOUT_FINGERPRINT, ENCODED_LENGTH),\n", record, RuntimeTypes.RECORD_LAYOUT)
+                .add("$T::validate,\n$T::encodeValidated,\n(buffer, offset, length) -> decode(buffer, offset))", codec, codec)
                 .unindent()
                 .build())
             .build());

@@ -15,6 +15,7 @@ final class RuntimeTypes
     static final ClassName GENERATED = ClassName.get("io.orbit.annotations", "Generated");
     static final ClassName KIND_CLAIM = ClassName.get("io.orbit.annotations", "KindClaim");
     static final ClassName ORBIT_CODEC = ClassName.get("io.orbit.runtime.codec", "OrbitCodec");
+    static final ClassName RECORD_LAYOUT = ClassName.get("io.orbit.runtime.codec", "RecordLayout");
     static final ClassName FIXED_UTF8 = ClassName.get("io.orbit.runtime.codec", "FixedUtf8");
     static final ClassName ENUM_ORDINALS = ClassName.get("io.orbit.runtime.codec", "EnumOrdinals");
     static final ClassName ORBITAL = ClassName.get("io.orbit.runtime.codec", "Orbital");
