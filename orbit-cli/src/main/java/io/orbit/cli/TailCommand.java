@@ -206,7 +206,7 @@ final class TailCommand implements Callable<Integer>
         {
             try
             {
-                f.put("record", String.valueOf(codec.decoder().decode(frame.payload(), 0)));
+                f.put("record", String.valueOf(codec.decoder().decode(frame.payload(), 0, frame.payloadLength())));
                 return f;
             }
             catch (final RuntimeException ex)

@@ -38,6 +38,8 @@ public final class Orbital<T>
     private final OrbitCodec<T> codec;
     private final Ring ring;
     private final boolean perNode;
+    /** The bytes every version of the record writes: a shorter frame was not written by its codec. */
+    private final int minimumLength;
     private final ThreadLocal<Reads<T>> reads;
 
     private Orbital(final OrbitCodec<T> codec, final Ring ring)
@@ -45,25 +47,27 @@ public final class Orbital<T>
         this.codec = codec;
         this.ring = ring;
         this.perNode = ring.spec().topology() == Topology.PER_NODE;
+        this.minimumLength = codec.layout().minimumLength();
         this.reads = ThreadLocal.withInitial(() -> new Reads<>(codec, ring));
     }
 
     /**
-     * Opens the type's ring in a fleet (creating or attaching to it; the layout fingerprint is
-     * written into a new segment and checked against an existing one).
+     * Opens the type's ring in a fleet (creating or attaching to it; the layout fingerprint, layout
+     * version and component signatures are written into a new segment and checked against an
+     * existing one, whose layout version this raises when this process's is higher).
      *
      * @param fleet the fleet.
      * @param codec the type's codec.
      * @param <T>   the record type.
      * @return the accessor.
      * @throws io.orbit.runtime.exceptions.KindConflictException when another type already holds the KIND in this fleet.
-     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the ring exists with another layout.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the ring exists with an incompatible layout.
      */
     public static <T> Orbital<T> of(final Fleet fleet, final OrbitCodec<T> codec)
     {
         Arguments.notNull(fleet, "fleet", "Orbital");
         Arguments.notNull(codec, "codec", "Orbital of fleet " + fleet.name());
-        return new Orbital<>(codec, fleet.ring(codec.ringSpec(), codec.type()));
+        return new Orbital<>(codec, fleet.ring(codec.ringSpec(), codec.type(), codec.layout()));
     }
 
     /**
@@ -83,7 +87,8 @@ public final class Orbital<T>
     }
 
     /**
-     * Stores a value: checks it, then encodes it straight into a claimed slot.
+     * Stores a value: checks it, then encodes it straight into a claimed slot; the frame's payload
+     * length is this version's encoded length, which tells readers of other versions what it holds.
      *
      * @param value the value.
      * @return the NetId64 of the stored frame.
@@ -244,30 +249,32 @@ public final class Orbital<T>
     private Optional<T> decodeRemembered(final Reads<T> thread, final int source, final FrameView view)
     {
         checkLength(view);
-        return thread.decoded.decode(source, view.payload());
+        return thread.decoded.decode(source, view.payload(), view.payloadLength());
     }
 
     /**
-     * Decodes a view filled by one of the load forms.
+     * Decodes a view filled by one of the load forms, whichever version of the record wrote it:
+     * components a frame of an older version lacks get their default, and a frame of a newer
+     * version is read by the prefix this version knows.
      *
      * @param view a filled view.
      * @return the value.
-     * @throws OrbitException when the frame's length is not the type's encoded length (a writer
-     *                        that did not use this codec).
+     * @throws OrbitException when the frame is shorter than the components every version writes (a
+     *                        writer that did not use this record's codec).
      */
     public T decode(final FrameView view)
     {
         checkLength(view);
-        return codec.decoder().decode(view.payload(), 0);
+        return codec.decoder().decode(view.payload(), 0, view.payloadLength());
     }
 
     private void checkLength(final FrameView view)
     {
-        if (view.payloadLength() != codec.encodedLength())
+        if (view.payloadLength() < minimumLength)
         {
             throw new OrbitException("frame " + NetId64.toString(view.id()) + " of ring KIND " + ring.kind() + " ("
-                + ring.location() + ") holds " + view.payloadLength() + " bytes, but " + codec.type().getName()
-                + " encodes to " + codec.encodedLength());
+                + ring.location() + ") holds " + view.payloadLength() + " bytes, but every layout version of "
+                + codec.type().getName() + " writes at least " + minimumLength);
         }
     }
 
@@ -282,7 +289,7 @@ public final class Orbital<T>
         {
             this.view = ring.newFrameView();
             this.follower = ring.spec().topology() == Topology.PER_NODE ? new LaneFollower(ring) : null;
-            this.decoded = new LastDecoded<>(codec.decoder(), codec.encodedLength(), ring.laneCount() + 1);
+            this.decoded = new LastDecoded<>(codec.decoder(), ring.payloadCapacity(), ring.laneCount() + 1);
         }
     }
 

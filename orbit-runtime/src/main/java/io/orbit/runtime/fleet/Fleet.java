@@ -6,6 +6,7 @@ import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.ring.NodeLease;
+import io.orbit.runtime.ring.ComponentLayout;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.segment.FileFacts;
@@ -272,9 +273,27 @@ public final class Fleet implements AutoCloseable
      */
     public Ring ring(final RingSpec spec, final Class<?> claimant)
     {
+        return ring(spec, claimant, null);
+    }
+
+    /**
+     * The ring of a KIND for a typed claimant whose header keeps the record's layout version and
+     * component signatures, so processes built with compatible versions of the record share it
+     * (docs/spec.md §3.x "Versioned typed rings"). Generated codecs open their ring this way
+     * through {@code Orbital.of}.
+     *
+     * @param spec     the ring's spec.
+     * @param claimant the type stored in the ring, named in conflict messages; null for untyped use.
+     * @param layout   the record's layout; null for an untyped ring.
+     * @return the ring.
+     * @throws io.orbit.runtime.exceptions.KindConflictException when another type, spec or layout already holds the KIND.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the segment exists with an incompatible layout.
+     */
+    public Ring ring(final RingSpec spec, final Class<?> claimant, final ComponentLayout layout)
+    {
         checkOpen();
-        final Ring ring = rings.ring(spec, claimant, () -> Ring.open(
-            store, SegmentNames.segment(name, spec.kind()), name, spec, size, node, leases, pendingBoundMs));
+        final Ring ring = rings.ring(spec, claimant, layout, () -> Ring.open(
+            store, SegmentNames.segment(name, spec.kind()), name, spec, layout, size, node, leases, pendingBoundMs));
         if (closed)
         {
             // close() ran meanwhile; its closeAll may have missed this ring: never hand out a writable ring.

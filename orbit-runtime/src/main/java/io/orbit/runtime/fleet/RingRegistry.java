@@ -1,6 +1,7 @@
 package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.exceptions.KindConflictException;
+import io.orbit.runtime.ring.ComponentLayout;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
 
@@ -25,12 +26,13 @@ final class RingRegistry
         this.fleet = fleet;
     }
 
-    synchronized Ring ring(final RingSpec spec, final Class<?> claimant, final Supplier<Ring> opener)
+    synchronized Ring ring(final RingSpec spec, final Class<?> claimant, final ComponentLayout layout, final Supplier<Ring> opener)
     {
         final Entry existing = rings.get(spec.kind());
         if (existing != null)
         {
-            if (!existing.spec.equals(spec) || (claimant != null && existing.claimant != null && claimant != existing.claimant))
+            if (!existing.spec.equals(spec) || (claimant != null && existing.claimant != null && claimant != existing.claimant)
+                || (layout != null && existing.layout != null && !layout.equals(existing.layout)))
             {
                 throw new KindConflictException("KIND " + spec.kind() + " of fleet " + fleet + " is claimed twice: by "
                     + describe(existing.claimant) + " with " + existing.spec + " and by " + describe(claimant) + " with "
@@ -39,7 +41,7 @@ final class RingRegistry
             return existing.ring;
         }
         final Ring ring = opener.get();
-        rings.put(spec.kind(), new Entry(spec, claimant, ring));
+        rings.put(spec.kind(), new Entry(spec, claimant, layout, ring));
         return ring;
     }
 
@@ -65,7 +67,7 @@ final class RingRegistry
         return location == null ? "an unknown location" : location.toString();
     }
 
-    private record Entry(RingSpec spec, Class<?> claimant, Ring ring)
+    private record Entry(RingSpec spec, Class<?> claimant, ComponentLayout layout, Ring ring)
     {
     }
 }

@@ -131,7 +131,50 @@ public final class Ring
         final NodeLiveness liveness,
         final long pendingBoundMs)
     {
-        final Segment segment = store.open(segmentName, new RingSegmentFormat(fleet, spec, spec.topology().laneCount(fleetSize)));
+        return open(store, segmentName, fleet, spec, null, fleetSize, selfNode, liveness, pendingBoundMs);
+    }
+
+    /**
+     * Creates or attaches to the ring segment of a typed ring, whose header also keeps the stored
+     * record's layout version and component signatures: a new segment gets this process's, an
+     * existing one must agree on every component both know, and gets the components this process
+     * adds and its layout version when that is higher (docs/spec.md §3.3).
+     *
+     * @param store          where the fleet's segments live.
+     * @param segmentName    the segment's file name.
+     * @param fleet          fleet name, for messages.
+     * @param spec           the ring's spec.
+     * @param layout         the stored record's layout; null for an untyped ring.
+     * @param fleetSize      nodes of the fleet.
+     * @param selfNode       this process's node.
+     * @param liveness       node liveness of the fleet.
+     * @param pendingBoundMs bound after which a stuck SHARED slot is given up.
+     * @return the opened ring.
+     * @throws SegmentLayoutException when the segment exists with an incompatible layout.
+     */
+    public static Ring open(
+        final SegmentStore store,
+        final String segmentName,
+        final String fleet,
+        final RingSpec spec,
+        final ComponentLayout layout,
+        final int fleetSize,
+        final int selfNode,
+        final NodeLiveness liveness,
+        final long pendingBoundMs)
+    {
+        final RingSegmentFormat format = new RingSegmentFormat(fleet, spec, spec.topology().laneCount(fleetSize), layout);
+        final Segment segment = store.open(segmentName, format);
+        if (layout != null)
+        {
+            final int differing = LayoutStamp.extend(segment.buffer(), layout);
+            if (differing != LayoutStamp.AGREE)
+            {
+                // Another attacher wrote another signature between this attach's check and its extension.
+                segment.close();
+                throw format.incompatible(segment.buffer(), segment.location(), differing);
+            }
+        }
         return new Ring(fleet, spec, segment, fleetSize, selfNode, liveness, TimeUnit.MILLISECONDS.toNanos(pendingBoundMs), false);
     }
 
@@ -169,7 +212,7 @@ public final class Ring
             throw new SegmentLayoutException("segment " + location + " (fleet " + fleet + "): " + ex.getMessage());
         }
         final int fleetSize = topology == Topology.PER_NODE ? laneCount : NetId64.MAX_NODE;
-        new RingSegmentFormat(fleet, spec, laneCount).validate(header, header.capacity(), location);
+        new RingSegmentFormat(fleet, spec, laneCount, null).validate(header, header.capacity(), location);
         final Ring ring = new Ring(fleet, spec, segment, fleetSize, 0, liveness, TimeUnit.MILLISECONDS.toNanos(DEFAULT_PENDING_BOUND_MS), true);
         ring.gate.close(0); // the mapping is read-only: every write through this handle throws instead of faulting
         return ring;

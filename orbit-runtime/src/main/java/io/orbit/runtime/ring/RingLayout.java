@@ -27,10 +27,18 @@ package io.orbit.runtime.ring;
  *   <tr><td>48</td><td>8</td><td>reset_generation: bumped by every reset (zero in Rust-made segments)</td></tr>
  *   <tr><td>56</td><td>4</td><td>waiters: Java subscribers registered as blocked on the word (orbit-rs ignores bytes 40..63);
  *       a publisher makes the wake system call only when it is non-zero ({@link RingWaiter})</td></tr>
- *   <tr><td>60</td><td>4</td><td>reserved, zero</td></tr>
+ *   <tr><td>60</td><td>4</td><td>layout_version: the highest layout version of the stored record that created or attached
+ *       to the ring, raised with a CAS-max on attach (0 for untyped rings and in Rust-made segments; orbit-rs ignores it)</td></tr>
  * </table>
  *
- * <p>Lane header (64 bytes, one per lane at {@code 64 + 64*lane}): {@code write_pos} u64 at +0, rest zero.
+ * <table>
+ *   <caption>Lane header (64 bytes, one per lane at {@code 64 + 64*lane})</caption>
+ *   <tr><th>Offset</th><th>Size</th><th>Field</th></tr>
+ *   <tr><td>0</td><td>8</td><td>write_pos: the lane head, next counter to write</td></tr>
+ *   <tr><td>8</td><td>56</td><td>lane 0 of a typed ring: component signatures, one byte (1..255) per component of the
+ *       highest layout version that attached, zero beyond (written before the magic by the creator, extended by a
+ *       higher-version attacher, kept by a reset; orbit-rs ignores them); every other lane and untyped rings: zero</td></tr>
+ * </table>
  *
  * <table>
  *   <caption>Slot (32-byte header + payload) at {@code 64 + 64*L + (lane*capacity + index)*stride}</caption>
@@ -80,10 +88,17 @@ public final class RingLayout
     /** Offset of the count of Java subscribers blocked on the notification word (u32). */
     public static final int WAITERS_OFFSET = 56;
 
+    /** Offset of the layout version of a typed ring's record (u32). */
+    public static final int LAYOUT_VERSION_OFFSET = 60;
+
     /** Bytes of one lane header. */
     public static final int LANE_HEADER_LENGTH = 64;
     /** Offset of {@code write_pos} inside a lane header. */
     public static final int WRITE_POS_OFFSET = 0;
+    /** Offset of the component signatures of a typed ring, in the segment (lane 0 header, bytes 8..63). */
+    public static final int SIGNATURES_OFFSET = HEADER_LENGTH + 8;
+    /** Components whose signature the header keeps. */
+    public static final int SIGNATURE_CAPACITY = 56;
 
     /** Bytes of a slot header. */
     public static final int SLOT_HEADER_LENGTH = 32;

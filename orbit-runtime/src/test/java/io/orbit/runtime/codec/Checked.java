@@ -36,12 +36,13 @@ record Checked(long seq, long check)
      */
     static OrbitCodec<Checked> codec(final int kind, final int capacity)
     {
-        return new OrbitCodec<>(Checked.class, RingSpec.perNode(kind, capacity, LENGTH), LENGTH, value -> { },
+        return new OrbitCodec<>(Checked.class, RingSpec.perNode(kind, capacity, LENGTH),
+            new RecordLayout(1, 0L, LENGTH, "seq:long:0:8@1", "check:long:8:8@1"), value -> { },
             (buffer, offset, value) ->
             {
                 buffer.putLong(offset, value.seq());
                 buffer.putLong(offset + 8, value.check());
             },
-            (buffer, offset) -> new Checked(buffer.getLong(offset), buffer.getLong(offset + 8)));
+            (buffer, offset, length) -> new Checked(buffer.getLong(offset), buffer.getLong(offset + 8)));
     }
 }

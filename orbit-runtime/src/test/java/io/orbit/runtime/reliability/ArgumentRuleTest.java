@@ -2,6 +2,7 @@ package io.orbit.runtime.reliability;
 
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.codec.RecordLayout;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.event.OrbitEventBus;
@@ -35,8 +36,9 @@ class ArgumentRuleTest
     private static final Duration TTL = Duration.ofSeconds(5);
     private static final String LONG_LABEL = "x".repeat(200);
     private static final RingSpec RING = RingSpec.perNode(5, 16, 32);
-    private static final OrbitCodec<Long> LONG_CODEC = new OrbitCodec<>(Long.class, RingSpec.perNode(9, 16, Long.BYTES), Long.BYTES,
-        value -> { }, (buffer, offset, value) -> buffer.putLong(offset, value), (buffer, offset) -> buffer.getLong(offset));
+    private static final OrbitCodec<Long> LONG_CODEC = new OrbitCodec<>(Long.class, RingSpec.perNode(9, 16, Long.BYTES),
+        new RecordLayout(1, 0L, Long.BYTES, "value:long:0:8@1"), value -> { },
+        (buffer, offset, value) -> buffer.putLong(offset, value), (buffer, offset, length) -> buffer.getLong(offset));
 
     static Stream<Arguments> misuses()
     {

@@ -2,6 +2,7 @@ package io.orbit.runtime.reliability;
 
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.codec.RecordLayout;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.contest.Contest;
 import io.orbit.runtime.event.OrbitEventBus;
@@ -219,8 +220,9 @@ class ClosedHandleTest
         }
     }
 
-    private static final OrbitCodec<Long> LONG_CODEC = new OrbitCodec<>(Long.class, RingSpec.perNode(9, 16, Long.BYTES), Long.BYTES,
-        value -> { }, (buffer, offset, value) -> buffer.putLong(offset, value), (buffer, offset) -> buffer.getLong(offset));
+    private static final OrbitCodec<Long> LONG_CODEC = new OrbitCodec<>(Long.class, RingSpec.perNode(9, 16, Long.BYTES),
+        new RecordLayout(1, 0L, Long.BYTES, "value:long:0:8@1"), value -> { },
+        (buffer, offset, value) -> buffer.putLong(offset, value), (buffer, offset, length) -> buffer.getLong(offset));
 
     /**
      * Successor child: {@code fleet count}. Joins node 0 (freed by the closed handle) and publishes

@@ -3,6 +3,7 @@ package io.orbit.runtime.ring;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.codec.RecordLayout;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.segment.MappedFileStore;
@@ -63,7 +64,8 @@ class GoldenSegmentsTest
         return new OrbitCodec<>(
             Probe.class,
             new RingSpec(43, 16, 48, Topology.PER_NODE, fingerprint),
-            48,
+            new RecordLayout(1, fingerprint, 48, "small:int:0:4@1", "big:long:8:8@1", "s:short:16:2@1", "b:byte:18:1@1",
+                "ok:boolean:19:1@1", "ch:char:20:2@1", "ratio:double:24:8@1", "vec:int[3]:32:12@1"),
             value -> { },
             GoldenSegmentsTest::encodeProbe,
             GoldenSegmentsTest::decodeProbe);
@@ -85,7 +87,7 @@ class GoldenSegmentsTest
         }
     }
 
-    private static Probe decodeProbe(final DirectBuffer buffer, final int offset)
+    private static Probe decodeProbe(final DirectBuffer buffer, final int offset, final int length)
     {
         final int[] vec = new int[3];
         for (int i = 0; i < 3; i++)
@@ -257,8 +259,9 @@ class GoldenSegmentsTest
      * The documented differences of a segment written by Java's own {@code Orbital.store}: the
      * header's version_counter (bytes 0..7: Java draws the frame version from it, orbit-rs never
      * touches it), the layout fingerprint (bytes 40..47: generated codecs write theirs, orbit-rs
-     * writes 0) and the frame's version field (slot + 16..23: 1 from the counter, orbit-rs writes 0).
-     * Every other byte is identical.
+     * writes 0), the layout version (bytes 60..63) and component signatures (lane 0 header bytes
+     * 8..63) of a typed ring, and the frame's version field (slot + 16..23: 1 from the counter,
+     * orbit-rs writes 0). Every other byte is identical.
      */
     @Test
     void javaOrbitalStoreDiffersFromOrbitRsOnlyInDocumentedFields()
@@ -287,11 +290,24 @@ class GoldenSegmentsTest
                 documented.add(RingLayout.LAYOUT_FINGERPRINT_OFFSET + i);
                 documented.add(slot + RingLayout.FRAME_VERSION_OFFSET + i);
             }
+            for (int i = 0; i < Integer.BYTES; i++)
+            {
+                documented.add(RingLayout.LAYOUT_VERSION_OFFSET + i);
+            }
+            for (int i = 0; i < RingLayout.SIGNATURE_CAPACITY; i++)
+            {
+                documented.add(RingLayout.SIGNATURES_OFFSET + i);
+            }
             assertTrue(documented.containsAll(differing), "undocumented differences at " + differing);
             final org.agrona.concurrent.UnsafeBuffer bytes = new org.agrona.concurrent.UnsafeBuffer(java);
             assertEquals(1, bytes.getLong(RingLayout.VERSION_COUNTER_OFFSET, ByteOrder.LITTLE_ENDIAN));
             assertEquals(PROBE_FINGERPRINT, bytes.getLong(RingLayout.LAYOUT_FINGERPRINT_OFFSET, ByteOrder.LITTLE_ENDIAN));
             assertEquals(1, bytes.getLong(slot + RingLayout.FRAME_VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            assertEquals(1, bytes.getInt(RingLayout.LAYOUT_VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            for (int i = 0; i < RingLayout.SIGNATURE_CAPACITY; i++)
+            {
+                assertEquals(i < 8, bytes.getByte(RingLayout.SIGNATURES_OFFSET + i) != 0, "signature byte " + i + " of 8 components");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.orbit.runtime.ring;
 import io.orbit.runtime.exceptions.ForeignWriterException;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.codec.RecordLayout;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ChildJvm;
@@ -190,9 +191,9 @@ class OrbitRsNeighbourTest
     }
 
     private static final OrbitCodec<Long> LONGS = new OrbitCodec<>(
-        Long.class, RingSpec.perNode(62, 8, 8), 8, value -> { },
+        Long.class, RingSpec.perNode(62, 8, 8), new RecordLayout(1, 0L, 8, "value:long:0:8@1"), value -> { },
         (buffer, offset, value) -> buffer.putLong(offset, value, ByteOrder.LITTLE_ENDIAN),
-        (buffer, offset) -> buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN));
+        (buffer, offset, length) -> buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN));
 
     private static String hex(final long value)
     {

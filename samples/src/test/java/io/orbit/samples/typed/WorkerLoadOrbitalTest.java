@@ -2,6 +2,7 @@ package io.orbit.samples.typed;
 
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.codec.OrbitCodec;
+import io.orbit.runtime.codec.RecordLayout;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.exceptions.KindConflictException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
@@ -112,7 +113,8 @@ class WorkerLoadOrbitalTest
             final RingSpec spec = WorkerLoadCodec.RING_SPEC;
             final OrbitCodec<WorkerLoad> changed = new OrbitCodec<>(WorkerLoad.class,
                 new RingSpec(spec.kind(), spec.capacity(), spec.payloadCapacity(), spec.topology(), spec.fingerprint() ^ 1),
-                WorkerLoadCodec.ENCODED_LENGTH, WorkerLoadCodec::validate, WorkerLoadCodec::encode, WorkerLoadCodec::decode);
+                new RecordLayout(1, spec.fingerprint() ^ 1, WorkerLoadCodec.ENCODED_LENGTH), WorkerLoadCodec::validate,
+                WorkerLoadCodec::encode, (buffer, offset, length) -> WorkerLoadCodec.decode(buffer, offset));
             final java.nio.file.Path segment = dir.resolve("orbit-" + name + "-12-" + io.orbit.runtime.segment.ProcessIdentity.uid());
             final byte[] before = java.nio.file.Files.readAllBytes(segment);
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
@@ -132,7 +134,8 @@ class WorkerLoadOrbitalTest
         {
             WorkerLoadOrbital.of(fleet);
             final OrbitCodec<Primitives> impostor = new OrbitCodec<>(Primitives.class, WorkerLoadCodec.RING_SPEC,
-                WorkerLoadCodec.ENCODED_LENGTH, PrimitivesCodec::validate, PrimitivesCodec::encode, PrimitivesCodec::decode);
+                WorkerLoadCodec.CODEC.layout(), PrimitivesCodec::validate, PrimitivesCodec::encode,
+                (buffer, offset, length) -> PrimitivesCodec.decode(buffer, offset));
             final KindConflictException error = assertThrows(KindConflictException.class, () -> Orbital.of(fleet, impostor));
             final String message = error.getMessage();
             assertTrue(message.contains(WorkerLoad.class.getName()) && message.contains(Primitives.class.getName()), message);
