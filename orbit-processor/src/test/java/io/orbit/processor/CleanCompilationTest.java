@@ -111,7 +111,7 @@ class CleanCompilationTest
         final String codec = Compilations.generatedSource(compilation, "com.user.TrackCodec");
         assertTrue(codec.contains("public static final int WHERE_OFFSET = 8;"), codec);
         assertTrue(codec.contains("public static final int ENCODED_LENGTH = 40;"), codec);
-        assertTrue(codec.contains("where.tag:utf8[6]:8:6;where.codes:short[2]:14:4;where.at:record:24:16;"), codec);
+        assertTrue(codec.contains("byte:0:1;record{utf8[6],short[2],record{int,long}}:8:32;"), codec);
         assertTrue(codec.contains("TaggedCodec.encodeValidated(buffer, offset + WHERE_OFFSET, value.where());"), codec);
     }
 

@@ -114,7 +114,7 @@ class ProcessorRobustnessTest
     {
         final OrbitProcessor processor = new OrbitProcessor();
         assertEquals(Set.of("io.orbit.annotations.OrbitTyped", "io.orbit.annotations.ContestType", "io.orbit.annotations.Length",
-                "io.orbit.annotations.KindClaim", "io.orbit.annotations.Generated"),
+                "io.orbit.annotations.Since", "io.orbit.annotations.KindClaim", "io.orbit.annotations.Generated"),
             processor.getSupportedAnnotationTypes());
         assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
     }

@@ -206,7 +206,7 @@ public final class CodecWriter
             .initializer("$L", type.layoutVersion())
             .build());
         spec.addField(FieldSpec.builder(int.class, "PAYLOAD_CAPACITY", CONSTANT)
-            .addJavadoc("Payload bytes of each slot of the ring, the same for every version: $L.\n", type.payloadCapacityDeclared()
+            .addJavadoc("Payload bytes of each slot of the ring, the same for every version:\n$L.\n", type.payloadCapacityDeclared()
                 ? CodeBlock.of("{@code @OrbitTyped(payloadCapacity)}")
                 : CodeBlock.of("the default, {@code roundUp(32 + $L, 64) - 32} for the $L bytes of version 1",
                     type.versionOneLength(), type.versionOneLength()))
@@ -367,7 +367,8 @@ public final class CodecWriter
             .addJavadoc("Reads a frame of any version back; allocates the record (and its strings, arrays and nested records).\n")
             .addJavadoc(type.layoutVersion() > 1
                 ? "A component that ends beyond {@code length} (the frame was written by an older version) gets its default.\n\n"
-                : "Every component is in version 1, which every frame holds, so {@code length} only tells newer frames apart.\n\n")
+                : "Every component is in version 1, which every frame holds, so {@code length} is not consulted;\n"
+                    + "a frame of a newer version is read by this prefix.\n\n")
             .addJavadoc("@param buffer holds the encoded value.\n")
             .addJavadoc("@param offset where it starts.\n")
             .addJavadoc("@param length the frame's payload length: {@code ENCODED_LENGTH} of the version that wrote it.\n")
