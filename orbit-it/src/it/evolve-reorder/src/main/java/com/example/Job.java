@@ -1,0 +1,20 @@
+package com.example;
+
+import io.orbit.annotations.Length;
+import io.orbit.annotations.OrbitTyped;
+
+/**
+ * Published as (long id, @Length(16) String name, int tries); this build reordered two components.
+ *
+ * @param id a component.
+ * @param tries a component.
+ * @param name a component.
+ */
+@OrbitTyped(
+    kind = 20)
+public record Job(
+    long id,
+    int tries,
+    @Length(16) String name)
+{
+}
