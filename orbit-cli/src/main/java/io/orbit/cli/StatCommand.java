@@ -112,6 +112,7 @@ final class StatCommand implements Callable<Integer>
         s.put("slotStride", header.slotStride());
         s.put("lanes", ring.laneCount());
         s.put("fingerprint", String.format("0x%016x", ring.spec().fingerprint()));
+        s.put("layoutVersion", header.layoutVersion());
         s.put("versionCounter", ring.currentVersion());
         s.put("resetGeneration", header.resetGeneration());
         final List<Object> heads = new ArrayList<>();

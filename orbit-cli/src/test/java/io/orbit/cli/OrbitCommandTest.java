@@ -54,6 +54,8 @@ class OrbitCommandTest
             final Map<String, Object> statRing = segment(stat, 12);
             assertEquals(List.of(10L, 0L, 0L), statRing.get("laneHeads"));
             assertEquals(Load.class.getName(), statRing.get("role"));
+            assertEquals(1L, statRing.get("layoutVersion"), "a typed ring keeps its record's layout version");
+            assertEquals(0L, segment(stat, 220).get("layoutVersion"), "the event ring is untyped");
             assertEquals(List.of(3L, 0L, 0L), segment(stat, 220).get("laneHeads"));
             assertEquals("cache", segment(stat, 200).get("role"));
             final List<Map<String, Object>> beats = (List<Map<String, Object>>)segment(stat, 221).get("heartbeats");

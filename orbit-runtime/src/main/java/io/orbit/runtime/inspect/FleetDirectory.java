@@ -195,6 +195,7 @@ public final class FleetDirectory
             topology,
             header.getShort(RingLayout.LANE_COUNT_OFFSET) & 0xFFFF,
             header.getLong(RingLayout.LAYOUT_FINGERPRINT_OFFSET),
+            header.getInt(RingLayout.LAYOUT_VERSION_OFFSET),
             header.getLong(RingLayout.VERSION_COUNTER_OFFSET),
             header.getLong(RingLayout.RESET_GENERATION_OFFSET));
         final long expected = RingLayout.segmentLength(ring.laneCount(), (int)ring.capacity(), ring.slotStride());

@@ -12,7 +12,8 @@ import io.orbit.runtime.ring.Topology;
  * @param slotStride      bytes per slot.
  * @param topology        PER_NODE or SHARED; null for a topology code Java does not support.
  * @param laneCount       lanes (fleet size for PER_NODE).
- * @param fingerprint     layout fingerprint (0 unspecified).
+ * @param fingerprint     layout fingerprint (0 unspecified): the version-1 fingerprint of a typed ring's record.
+ * @param layoutVersion   highest layout version of the record that created or attached to a typed ring (0: untyped, or made by orbit-rs).
  * @param versionCounter  fleet-wide version counter.
  * @param resetGeneration resets so far.
  */
@@ -25,6 +26,7 @@ public record RingHeader(
     Topology topology,
     int laneCount,
     long fingerprint,
+    int layoutVersion,
     long versionCounter,
     long resetGeneration)
 {

@@ -180,6 +180,11 @@ class GoldenSegmentsTest
             assertEquals(expected.get(1), "LANE 1 id=" + NetId64.toString(view.id()) + " ver=" + view.version() + " "
                 + probes.decode(view).describe());
             assertEquals(probe5().describe(), probes.load().orElseThrow().describe());
+            // orbit-rs left offset 60 and lane 0's bytes 8..63 zero: the typed attach filled in its layout identity.
+            final org.agrona.concurrent.UnsafeBuffer header = new org.agrona.concurrent.UnsafeBuffer(
+                read(Path.of(probes.ring().location())));
+            assertEquals(1, header.getInt(RingLayout.LAYOUT_VERSION_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            assertEquals(probes.codec().layout().signature(7), header.getByte(RingLayout.SIGNATURES_OFFSET + 7) & 0xFF);
         }
     }
 
