@@ -9,6 +9,8 @@ accounts.each { line ->
     def field = { String name -> (line =~ /\b${name}=(\d+)/)[0][1] as long }
     def total = field('total')
     assert field('torn') == 0 : line
+    assert field('runtime-corrupt') == 0 : line
+    assert field('runtime-abandoned') == 0 : line
     assert field('peer-seen') + field('peer-skipped') == total : line
     assert field('own-seen') + field('own-skipped') == total : line
     assert field('runtime-delivered') == field('peer-seen') + field('own-seen') : line

@@ -143,12 +143,13 @@ public final class Proof
             + " peer-seen=" + other.seen + " peer-skipped=" + other.skipped + " peer-last=" + other.last
             + " own-seen=" + own.seen + " own-skipped=" + own.skipped + " own-last=" + own.last
             + " torn=" + (own.torn + other.torn) + " runtime-delivered=" + runtime.delivered() + " runtime-lost=" + runtime.lost()
+            + " runtime-corrupt=" + runtime.corrupt() + " runtime-abandoned=" + runtime.abandoned()
             + " peer-lengths=" + other.lengths
             + (other.firstProblem == null ? "" : " first-problem=" + other.firstProblem)
             + (own.firstProblem == null ? "" : " own-first-problem=" + own.firstProblem));
         final boolean exact = other.seen + other.skipped == count && own.seen + own.skipped == count
             && runtime.delivered() == other.seen + own.seen && runtime.lost() == other.skipped + own.skipped;
-        if (!exact || own.torn + other.torn != 0)
+        if (!exact || own.torn + other.torn != 0 || runtime.corrupt() != 0)
         {
             System.exit(2);
         }

@@ -71,6 +71,7 @@ class RollingUpgradeTest
         {
             assertTrue(output.contains("total=" + UNDER_LOAD), output);
             assertTrue(output.contains(" torn=0 "), output);
+            assertTrue(output.contains(" runtime-corrupt=0 "), output);
             assertTrue(output.contains("peer-last=" + (UNDER_LOAD - 1)), output);
         }
         // Each reader saw frames of the other version's length only on the peer lane.
