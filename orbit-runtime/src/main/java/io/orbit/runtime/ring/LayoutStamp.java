@@ -62,6 +62,7 @@ final class LayoutStamp
     static int storedCount(final AtomicBuffer header)
     {
         int count = 0;
+        // volatile: pairs with the attachers' CAS of the words, so a byte seen non-zero has every earlier byte seen too.
         while (count < SIGNATURE_CAPACITY && header.getByteVolatile(SIGNATURES_OFFSET + count) != 0)
         {
             count++;
@@ -79,6 +80,7 @@ final class LayoutStamp
         final int known = Math.min(Math.min(layout.componentCount(), SIGNATURE_CAPACITY), storedCount(header));
         for (int i = 0; i < known; i++)
         {
+            // volatile: the byte counted by storedCount, read with the same ordering.
             if ((header.getByteVolatile(SIGNATURES_OFFSET + i) & 0xFF) != layout.signature(i))
             {
                 return i;
@@ -104,7 +106,7 @@ final class LayoutStamp
             final int offset = SIGNATURES_OFFSET + word * Long.BYTES;
             while (true)
             {
-                final long current = buffer.getLongVolatile(offset);
+                final long current = buffer.getLongVolatile(offset); // volatile: the value the CAS below expects
                 long desired = current;
                 for (int b = 0; b < Long.BYTES && word * Long.BYTES + b < count; b++)
                 {
@@ -127,8 +129,8 @@ final class LayoutStamp
                 }
             }
         }
-        int seen = buffer.getIntVolatile(LAYOUT_VERSION_OFFSET);
         // CAS-max after the signatures: a reader that sees the raised version sees the signatures of that version.
+        int seen = buffer.getIntVolatile(LAYOUT_VERSION_OFFSET);
         while (seen < layout.version() && !buffer.compareAndSetInt(LAYOUT_VERSION_OFFSET, seen, layout.version()))
         {
             seen = buffer.getIntVolatile(LAYOUT_VERSION_OFFSET);

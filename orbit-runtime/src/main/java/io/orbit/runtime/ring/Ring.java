@@ -109,16 +109,9 @@ public final class Ring
     }
 
     /**
-     * Creates or attaches to the ring segment {@code orbit-{fleet}-{kind}-{uid}} in a store.
+     * Creates or attaches to the segment of an untyped ring: {@link #open(SegmentStore, String, String, RingSpec,
+     * ComponentLayout, int, int, NodeLiveness, long)} without a layout.
      *
-     * @param store          where the fleet's segments live.
-     * @param segmentName    the segment's file name.
-     * @param fleet          fleet name, for messages.
-     * @param spec           the ring's spec.
-     * @param fleetSize      nodes of the fleet.
-     * @param selfNode       this process's node.
-     * @param liveness       node liveness of the fleet.
-     * @param pendingBoundMs bound after which a stuck SHARED slot is given up.
      * @return the opened ring.
      */
     public static Ring open(
@@ -187,7 +180,7 @@ public final class Ring
      * @param fleet    fleet name, for messages.
      * @param liveness node liveness, used to classify SHARED slots left mid-write.
      * @return the reader.
-     * @throws io.orbit.runtime.SegmentLayoutException when the header is not a ready ring header.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the header is not a ready ring header.
      */
     public static Ring inspect(final Segment segment, final String fleet, final NodeLiveness liveness)
     {
