@@ -21,6 +21,7 @@ import io.orbit.runtime.ring.Topology;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -202,6 +203,12 @@ class GeneratedCodecTest
         assertEquals(new RingSpec(14, 256, length, Topology.SHARED, fingerprint), codec.ringSpec());
         assertEquals(length, codec.encodedLength());
         assertEquals(96, length);
+        // Rich's 96 bytes fill roundUp(32 + 96, 64) - 32 = 96; WorkerLoad's 8 bytes get the 32 its slot has anyway.
+        final OrbitCodec<?> workerLoad = (OrbitCodec<?>)classes.constant("com.example.WorkerLoadCodec", "CODEC");
+        assertEquals(8, workerLoad.encodedLength());
+        assertEquals(32, workerLoad.ringSpec().payloadCapacity());
+        assertEquals(1, workerLoad.layout().version());
+        assertEquals(List.of("busy:int:0:4@1", "idle:int:4:4@1"), workerLoad.layout().components());
     }
 
     @Test
