@@ -47,7 +47,7 @@ final class LayoutStamp
 
     /**
      * @param header at least the segment header and lane 0's header.
-     * @return the stored layout version (0: untyped or made by orbit-rs).
+     * @return the stored layout version, a u32 (0: untyped or made by orbit-rs).
      */
     static int storedVersion(final AtomicBuffer header)
     {
@@ -131,7 +131,8 @@ final class LayoutStamp
         }
         // CAS-max after the signatures: a reader that sees the raised version sees the signatures of that version.
         int seen = buffer.getIntVolatile(LAYOUT_VERSION_OFFSET);
-        while (seen < layout.version() && !buffer.compareAndSetInt(LAYOUT_VERSION_OFFSET, seen, layout.version()))
+        while (Integer.compareUnsigned(seen, layout.version()) < 0
+            && !buffer.compareAndSetInt(LAYOUT_VERSION_OFFSET, seen, layout.version()))
         {
             seen = buffer.getIntVolatile(LAYOUT_VERSION_OFFSET);
         }

@@ -169,7 +169,7 @@ final class RingSegmentFormat extends FixedHeaderFormat
 
     private String versions(final AtomicBuffer header)
     {
-        return " (layout version " + layout.version() + " in this process, layout version " + LayoutStamp.storedVersion(header)
+        return " (layout version " + layout.version() + " in this process, layout version " + Integer.toUnsignedString(LayoutStamp.storedVersion(header))
             + " in the ring)";
     }
 
