@@ -72,7 +72,7 @@ class CrossProcessStalledWriterTest
             final RingCursor cursor = ring.cursorFromStart();
             final FrameView view = ring.newFrameView();
             final List<Frame> frames = new ArrayList<>();
-            long stalledId;
+            final long stalledId;
             try (ChildJvm stalled = ChildJvm.start(dir.path(), Staller.class, name, "1", topology.name()))
             {
                 final Map<String, String> ids = fields(stalled.awaitPrefix("STALLED "));

@@ -82,7 +82,7 @@ public final class FleetDemo
         final AtomicBoolean cleaned = new AtomicBoolean();
         final Thread cleanup = new Thread(() -> cleanUp(cleaned), "orbit-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C: kill the workers and remove the fleet's files
-        boolean ok;
+        final boolean ok;
         try (Fleet fleet = Fleet.joinShmAs(fleetName, size, 0))
         {
             this.fleet = fleet;

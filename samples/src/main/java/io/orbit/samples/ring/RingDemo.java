@@ -1,7 +1,6 @@
 package io.orbit.samples.ring;
 
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
