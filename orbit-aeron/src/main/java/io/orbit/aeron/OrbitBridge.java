@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
+import io.aeron.driver.Configuration;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.orbit.runtime.exceptions.OrbitException;
@@ -50,6 +51,15 @@ public final class OrbitBridge implements AutoCloseable
     private static final Duration RAW_READ_AGE = Duration.ofNanos(1);
 
     private static final int FRAGMENT_LIMIT = 256;
+
+    /**
+     * Receiver window (bytes a sender may have in flight per stream, Aeron's default is 128 KiB) and the
+     * socket receive buffer that must hold it: throughput per stream is at most window / round trip of a
+     * status message, so the window covers a scheduling hiccup of the receiving side at full rate. Aeron
+     * caps it at half the term length; the kernel caps the buffer at {@code net.core.rmem_max}. Aeron's own
+     * system properties ({@code aeron.rcv.initial.window.length}, {@code aeron.socket.so_rcvbuf}) override it.
+     */
+    static final int RECEIVER_WINDOW = 2 << 20;
 
     private final BridgeConfig config;
     private final GridLayout grid;
@@ -103,7 +113,7 @@ public final class OrbitBridge implements AutoCloseable
                     stats.add(new LinkStats(kind.kind(), config.size()));
                 }
             }
-            launched = MediaDriver.launch(new MediaDriver.Context()
+            launched = MediaDriver.launch(withReceiverWindow(new MediaDriver.Context())
                 .aeronDirectoryName(config.directory().resolve("aeron-" + config.fleet() + "-host" + config.hostIndex()).toString())
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
@@ -138,6 +148,22 @@ public final class OrbitBridge implements AutoCloseable
         this.duty.start();
     }
 
+    /** {@link #RECEIVER_WINDOW} and a socket buffer that holds it, unless Aeron's properties set them. */
+    private static MediaDriver.Context withReceiverWindow(final MediaDriver.Context context)
+    {
+        final boolean windowSet = System.getProperty(Configuration.INITIAL_WINDOW_LENGTH_PROP_NAME) != null;
+        final boolean bufferSet = System.getProperty(Configuration.SOCKET_RCVBUF_LENGTH_PROP_NAME) != null;
+        if (!windowSet)
+        {
+            context.initialWindowLength(bufferSet ? Math.min(RECEIVER_WINDOW, context.socketRcvbufLength()) : RECEIVER_WINDOW);
+        }
+        if (!bufferSet)
+        {
+            context.socketRcvbufLength(Math.max(RECEIVER_WINDOW, context.initialWindowLength()));
+        }
+        return context;
+    }
+
     /**
      * Starts a bridge.
      *
@@ -160,7 +186,7 @@ public final class OrbitBridge implements AutoCloseable
         {
             final int ringIndex = i;
             subscriptions.add(aeron.addSubscription(own, ringStream(rings.get(i).kind())));
-            assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onFrame(ringIndex, buffer, offset)));
+            assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onBatch(ringIndex, buffer, offset, length)));
         }
         final int self = config.hostIndex();
         final long boundNs = Duration.ofMillis(50).toNanos();
@@ -181,11 +207,25 @@ public final class OrbitBridge implements AutoCloseable
         }
     }
 
-    private void onFrame(final int ringIndex, final DirectBuffer buffer, final int offset)
+    /** Hands the records of one BATCH to the receiving side in order; a record that overruns the message ends it. */
+    private void onBatch(final int ringIndex, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (buffer.getByte(offset + TYPE_OFFSET) == TYPE_FRAME)
+        if (length < BATCH_HEADER_LENGTH || buffer.getByte(offset + TYPE_OFFSET) != TYPE_BATCH)
         {
-            remotes.onFrame(ringIndex, buffer, offset);
+            return;
+        }
+        final int count = buffer.getShort(offset + RECORD_COUNT_OFFSET) & 0xFFFF;
+        final int end = offset + length;
+        int record = offset + BATCH_HEADER_LENGTH;
+        for (int i = 0; i < count && record + FRAME_HEADER_LENGTH <= end; i++)
+        {
+            final int payloadLength = buffer.getInt(record + LENGTH_OFFSET);
+            if (payloadLength < 0 || record + FRAME_HEADER_LENGTH + payloadLength > end)
+            {
+                return;
+            }
+            remotes.onFrame(ringIndex, buffer, record);
+            record += recordLength(payloadLength);
         }
     }
 
