@@ -23,11 +23,19 @@ final class TwoHostGrid implements AutoCloseable
     final ShmDirectory[] dirs = {ShmDirectory.create(), ShmDirectory.create()};
     final String hosts;
     final String kinds;
+    final long statsMs;
     final ChildJvm[] bridges = new ChildJvm[2];
 
     TwoHostGrid(final String kinds)
     {
+        this(kinds, 0);
+    }
+
+    /** @param statsMs how often each bridge prints its counts ({@code orbit-bridge[h] stats kind=...}), 0 for never. */
+    TwoHostGrid(final String kinds, final long statsMs)
+    {
         this.kinds = kinds;
+        this.statsMs = statsMs;
         this.hosts = "127.0.0.1:" + freeUdpPort() + ",127.0.0.1:" + freeUdpPort();
     }
 
@@ -36,7 +44,7 @@ final class TwoHostGrid implements AutoCloseable
     {
         final List<String> args = new ArrayList<>(List.of("--fleet", fleet, "--size", String.valueOf(SIZE),
             "--dir", dirs[host].path().toString(), "--host-index", String.valueOf(host), "--hosts", hosts, "--kinds", kinds,
-            "--beat-ms", "50", "--link-timeout-ms", "1000", "--term-length", "1048576", "--stats-ms", "0"));
+            "--beat-ms", "50", "--link-timeout-ms", "1000", "--term-length", "1048576", "--stats-ms", String.valueOf(statsMs)));
         bridges[host] = ChildJvm.start(dirs[host].path(), BridgeMain.class, args.toArray(String[]::new));
         bridges[host].awaitLine(line -> line.contains("started:"));
         return bridges[host];
