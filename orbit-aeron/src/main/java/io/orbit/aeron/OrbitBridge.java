@@ -7,6 +7,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.Configuration;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
@@ -51,6 +52,8 @@ public final class OrbitBridge implements AutoCloseable
     private static final Duration RAW_READ_AGE = Duration.ofNanos(1);
 
     private static final int FRAGMENT_LIMIT = 256;
+    private static final int MTU_ALIGNMENT = 32;
+    private static final int MAX_MTU = 65_504;
 
     /**
      * Receiver window (bytes a sender may have in flight per stream, Aeron's default is 128 KiB) and the
@@ -89,6 +92,11 @@ public final class OrbitBridge implements AutoCloseable
         {
             throw new OrbitException("fleet " + config.fleet() + ": host index " + config.hostIndex() + " is outside 0.."
                 + (config.hosts().size() - 1) + " of --hosts " + config.hosts());
+        }
+        if (config.mtu() % MTU_ALIGNMENT != 0 || config.mtu() < MTU_ALIGNMENT * 3 || config.mtu() > MAX_MTU)
+        {
+            throw new InvalidArgumentException("fleet " + config.fleet() + ": MTU " + config.mtu() + " is not a multiple of " + MTU_ALIGNMENT
+                + " in " + (MTU_ALIGNMENT * 3) + ".." + MAX_MTU + " (Aeron's limits for one UDP datagram)");
         }
         boolean beats = false;
         for (final BridgedKind kind : config.kinds())
@@ -196,7 +204,7 @@ public final class OrbitBridge implements AutoCloseable
             {
                 continue;
             }
-            final String peer = "aeron:udp?endpoint=" + config.hosts().get(host) + "|term-length=" + config.termLength();
+            final String peer = "aeron:udp?endpoint=" + config.hosts().get(host) + "|term-length=" + config.termLength() + "|mtu=" + config.mtu();
             controlPublications.add(aeron.addExclusivePublication(peer, CONTROL_STREAM));
             for (int i = 0; i < rings.size(); i++)
             {

@@ -3,6 +3,7 @@ package io.orbit.aeron;
 import io.orbit.runtime.exceptions.InvalidRingSpecException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.event.OrbitEventBus;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.ring.Topology;
@@ -34,6 +35,28 @@ class BridgedKindTest
             final BridgeConfig config = BridgeConfig.of(fleet, 4, dir.path(), 0, List.of("127.0.0.1:1", "127.0.0.1:2"),
                 List.of(new BridgedKind(222, null)));
             assertThrows(ContestNotBridgedException.class, () -> OrbitBridge.start(config));
+            try (Fleet node0 = Fleet.joinShmAs(fleet, 4, 0, dir.path()))
+            {
+                assertEquals(0, node0.node(), "a refused bridge never took its node");
+            }
+        }
+    }
+
+    @Test
+    void anMtuAeronCannotSendIsRefusedNamingTheLimitBeforeTheNodeIsTaken()
+    {
+        try (ShmDirectory dir = ShmDirectory.create())
+        {
+            final String fleet = ShmDirectory.uniqueFleetName();
+            for (final int mtu : new int[] {1400, 65_536, 32})
+            {
+                final BridgeConfig config = new BridgeConfig(fleet, 4, dir.path(), 0, List.of("127.0.0.1:1", "127.0.0.1:2"),
+                    List.of(BridgedKind.ring(RingSpec.perNode(12, 16, 64))), BridgeConfig.DEFAULT_BEAT_INTERVAL,
+                    BridgeConfig.DEFAULT_LINK_TIMEOUT, BridgeConfig.DEFAULT_TERM_LENGTH, mtu, line -> { });
+                final InvalidArgumentException refused = assertThrows(InvalidArgumentException.class, () -> OrbitBridge.start(config));
+                assertTrue(refused.getMessage().contains("MTU " + mtu) && refused.getMessage().contains("65504"), refused.getMessage());
+                assertTrue(refused.getMessage().contains("fleet " + fleet), refused.getMessage());
+            }
             try (Fleet node0 = Fleet.joinShmAs(fleet, 4, 0, dir.path()))
             {
                 assertEquals(0, node0.node(), "a refused bridge never took its node");

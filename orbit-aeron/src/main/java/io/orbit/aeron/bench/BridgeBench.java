@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * </ol>
  * Everything is printed at the end as one summary block.
  * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp orbit-aeron/target/orbit-bridge.jar
- * io.orbit.aeron.bench.BridgeBench [roundTrips] [frames] [pacedRate]}
+ * io.orbit.aeron.bench.BridgeBench [roundTrips] [frames] [pacedRate] [mtu]}
  */
 public final class BridgeBench
 {
@@ -55,7 +55,7 @@ public final class BridgeBench
 
     /**
      * @param args round trips (default 20000), frames per throughput phase (default 2000000), paced rate per
-     *             second (default 1000000).
+     *             second (default 1000000), MTU (default 1408).
      * @throws Exception on setup failure.
      */
     public static void main(final String[] args) throws Exception
@@ -63,6 +63,7 @@ public final class BridgeBench
         final int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         final int frames = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         final long rate = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
+        final int mtu = args.length > 3 ? Integer.parseInt(args[3]) : BridgeConfig.DEFAULT_MTU;
         final Path dirA = Files.createTempDirectory(Path.of("/dev/shm"), "orbit-bench-a-");
         final Path dirB = Files.createTempDirectory(Path.of("/dev/shm"), "orbit-bench-b-");
         final String fleet = "bench" + ProcessHandle.current().pid();
@@ -70,8 +71,8 @@ public final class BridgeBench
         final List<BridgedKind> kinds = List.of(BridgedKind.ring(SPEC));
         final StringBuilder out = new StringBuilder();
         final String loadAtStart = loadAverage();
-        try (OrbitBridge bridgeA = OrbitBridge.start(config(fleet, dirA, 0, hosts, kinds));
-             OrbitBridge bridgeB = OrbitBridge.start(config(fleet, dirB, 1, hosts, kinds));
+        try (OrbitBridge bridgeA = OrbitBridge.start(config(fleet, dirA, 0, hosts, kinds, mtu));
+             OrbitBridge bridgeB = OrbitBridge.start(config(fleet, dirB, 1, hosts, kinds, mtu));
              Fleet a = Fleet.joinShmAs(fleet, 8, 1, dirA);
              Fleet b = Fleet.joinShmAs(fleet, 8, 5, dirB))
         {
@@ -104,15 +105,15 @@ public final class BridgeBench
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.vm.name") + " "
             + System.getProperty("java.version") + "; load average at start " + loadAtStart + ", at end " + loadAverage());
         System.out.println("path: ring KIND " + KIND + " PER_NODE 65536 x 64 B -> bridge A -> Aeron UDP 127.0.0.1 (embedded drivers, "
-            + "SHARED threading, term " + (TERM_LENGTH >> 20) + " MiB, MTU " + System.getProperty("aeron.mtu.length", "1408 (default)")
-            + ") -> bridge B -> ring on host B");
+            + "SHARED threading, term " + (TERM_LENGTH >> 20) + " MiB, MTU " + mtu + ") -> bridge B -> ring on host B");
         System.out.print(out);
     }
 
-    private static BridgeConfig config(final String fleet, final Path dir, final int host, final List<String> hosts, final List<BridgedKind> kinds)
+    private static BridgeConfig config(
+        final String fleet, final Path dir, final int host, final List<String> hosts, final List<BridgedKind> kinds, final int mtu)
     {
         return new BridgeConfig(fleet, 8, dir, host, hosts, kinds, BridgeConfig.DEFAULT_BEAT_INTERVAL, Duration.ofSeconds(5),
-            TERM_LENGTH, line -> System.out.println("bridge " + host + ": " + line));
+            TERM_LENGTH, mtu, line -> System.out.println("bridge " + host + ": " + line));
     }
 
     private static void awaitLinks(final OrbitBridge a, final OrbitBridge b) throws InterruptedException

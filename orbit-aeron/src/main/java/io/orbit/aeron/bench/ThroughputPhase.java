@@ -101,7 +101,7 @@ final class ThroughputPhase
                     }
                 }).movedPast() == 0)
                 {
-                    Thread.onSpinWait();
+                    Thread.yield(); // a reader spinning on a core the bridges and drivers need would measure the machine, not the path
                 }
             }
             cursor.poll(frame -> delivered += frame.lane() == NODE ? 1 : 0);
