@@ -20,6 +20,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ public final class OrbitBridge implements AutoCloseable
     private static final int FRAGMENT_LIMIT = 256;
     private static final int MTU_ALIGNMENT = 32;
     private static final int MAX_MTU = 65_504;
+    private static final long BACK_PRESSURE_BOUND_NS = Duration.ofMillis(50).toNanos();
 
     /**
      * Receiver window (bytes a sender may have in flight per stream, Aeron's default is 128 KiB) and the
@@ -97,6 +100,10 @@ public final class OrbitBridge implements AutoCloseable
         {
             throw new InvalidArgumentException("fleet " + config.fleet() + ": MTU " + config.mtu() + " is not a multiple of " + MTU_ALIGNMENT
                 + " in " + (MTU_ALIGNMENT * 3) + ".." + MAX_MTU + " (Aeron's limits for one UDP datagram)");
+        }
+        if (!config.multicast().isEmpty())
+        {
+            checkMulticast(config);
         }
         boolean beats = false;
         for (final BridgedKind kind : config.kinds())
@@ -152,8 +159,29 @@ public final class OrbitBridge implements AutoCloseable
         this.duty.setDaemon(true);
         config.log().accept("started: fleet " + config.fleet() + " size " + config.size() + ", host " + self + " of "
             + grid.hostCount() + " owns nodes " + grid.firstNode(self) + ".." + (grid.endNode(self) - 1) + " (bridge node "
-            + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self) + ", kinds " + describeKinds());
+            + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self)
+            + (config.multicast().isEmpty() ? "" : ", multicast " + config.multicast()) + ", MTU " + config.mtu() + ", kinds " + describeKinds());
         this.duty.start();
+    }
+
+    private static void checkMulticast(final BridgeConfig config)
+    {
+        final int colon = config.multicast().lastIndexOf(':');
+        boolean valid = false;
+        try
+        {
+            valid = colon > 0 && Integer.parseInt(config.multicast().substring(colon + 1)) > 0
+                && InetAddress.getByName(config.multicast().substring(0, colon)).isMulticastAddress();
+        }
+        catch (final NumberFormatException | UnknownHostException ex)
+        {
+            valid = false;
+        }
+        if (!valid)
+        {
+            throw new InvalidArgumentException("fleet " + config.fleet() + ": multicast endpoint '" + config.multicast()
+                + "' is not GROUP:PORT with a multicast group (224.0.0.0/4, e.g. 239.255.0.1:40456)");
+        }
     }
 
     /** {@link #RECEIVER_WINDOW} and a socket buffer that holds it, unless Aeron's properties set them. */
@@ -187,7 +215,12 @@ public final class OrbitBridge implements AutoCloseable
 
     private void openStreams()
     {
-        final String own = "aeron:udp?endpoint=" + config.hosts().get(config.hostIndex());
+        final String ownEndpoint = config.hosts().get(config.hostIndex());
+        final boolean multicast = !config.multicast().isEmpty();
+        // Multicast: every bridge sends once to the group and receives the group on the interface of its own --hosts address.
+        final String own = multicast
+            ? "aeron:udp?endpoint=" + config.multicast() + "|interface=" + ownEndpoint.substring(0, ownEndpoint.lastIndexOf(':'))
+            : "aeron:udp?endpoint=" + ownEndpoint;
         subscriptions.add(aeron.addSubscription(own, CONTROL_STREAM));
         assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> remotes.onControl(buffer, offset, now)));
         for (int i = 0; i < rings.size(); i++)
@@ -197,21 +230,31 @@ public final class OrbitBridge implements AutoCloseable
             assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onBatch(ringIndex, buffer, offset, length)));
         }
         final int self = config.hostIndex();
-        final long boundNs = Duration.ofMillis(50).toNanos();
         for (int host = 0; host < config.hosts().size(); host++)
         {
-            if (host == self)
+            if (host != self && !multicast)
             {
-                continue;
+                openPublications("aeron:udp?endpoint=" + config.hosts().get(host), host);
             }
-            final String peer = "aeron:udp?endpoint=" + config.hosts().get(host) + "|term-length=" + config.termLength() + "|mtu=" + config.mtu();
-            controlPublications.add(aeron.addExclusivePublication(peer, CONTROL_STREAM));
-            for (int i = 0; i < rings.size(); i++)
-            {
-                final Ring ring = rings.get(i);
-                senders.add(new RingSender(ring, aeron.addExclusivePublication(peer, ringStream(ring.kind())), host, remotes, stats.get(i),
-                    new BackoffIdleStrategy(10, 20, 1_000, 100_000), boundNs, grid.firstNode(self), grid.endNode(self)));
-            }
+        }
+        if (multicast)
+        {
+            // fc=min: the slowest receiver paces the group, so a lagging peer meets back pressure (counted) rather than
+            // falling behind what the sender still retains; a silent receiver leaves the flow control after its timeout.
+            openPublications(own + "|fc=min", RingSender.EVERY_PEER);
+        }
+    }
+
+    private void openPublications(final String channel, final int peer)
+    {
+        final String tuned = channel + "|term-length=" + config.termLength() + "|mtu=" + config.mtu();
+        final int self = config.hostIndex();
+        controlPublications.add(aeron.addExclusivePublication(tuned, CONTROL_STREAM));
+        for (int i = 0; i < rings.size(); i++)
+        {
+            final Ring ring = rings.get(i);
+            senders.add(new RingSender(ring, aeron.addExclusivePublication(tuned, ringStream(ring.kind())), peer, remotes, stats.get(i),
+                new BackoffIdleStrategy(10, 20, 1_000, 100_000), BACK_PRESSURE_BOUND_NS, grid.firstNode(self), grid.endNode(self)));
         }
     }
 

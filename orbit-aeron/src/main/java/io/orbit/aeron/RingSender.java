@@ -17,7 +17,8 @@ import java.util.Arrays;
 import static io.orbit.aeron.WireFormat.*;
 
 /**
- * Sends this host's frames of one ring to one peer: a cursor of its own (so a slow or absent peer
+ * Sends this host's frames of one ring to one peer (or, multicast, to every peer at once: then it
+ * waits until every peer whose link is up has heard this host): a cursor of its own (so a slow or absent peer
  * never holds back another), reading only frames of this host's node range, packed in read order
  * into BATCH messages of at most one MTU's payload on the ring's stream (one Aeron offer per batch,
  * not per frame). While the peer is not connected, or has not yet processed this host's node states
@@ -29,6 +30,9 @@ import static io.orbit.aeron.WireFormat.*;
  */
 final class RingSender implements FrameHandler
 {
+    /** The {@code peer} of a multicast sender: one publication reaches every peer. */
+    static final int EVERY_PEER = -1;
+
     private final Ring ring;
     private final RingCursor cursor;
     private final ExclusivePublication publication;
@@ -86,7 +90,7 @@ final class RingSender implements FrameHandler
      */
     int doWork()
     {
-        if (!publication.isConnected() || !remotes.hasHeardUs(peer))
+        if (!publication.isConnected() || !(peer == EVERY_PEER ? remotes.everyLinkedPeerHasHeardUs() : remotes.hasHeardUs(peer)))
         {
             return 0;
         }

@@ -10,7 +10,7 @@ import io.orbit.runtime.ring.RingSpec;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The sender packs many ring frames into one Aeron message: a burst from one node still crosses in
  * order with its ids and counters, and every counter ends in exactly one loss class at the far side,
- * also when the sending bridge and the receiving reader are lapped. Two bridge processes, counts read
- * from their {@code stats} lines.
+ * also when the sending bridge and the receiving reader are lapped, over unicast and over a multicast
+ * group. Two bridge processes, counts read from their {@code stats} lines.
  */
 class BatchedCrossingTest
 {
@@ -73,13 +73,13 @@ class BatchedCrossingTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12:64:64", "12:64:64:shared"})
-    void aLappedSenderAndALappedReaderStillAccountForEveryFrameExactly(final String ringSpec)
+    @CsvSource({"12:64:64, false", "12:64:64:shared, false", "12:64:64, true"})
+    void aLappedSenderAndALappedReaderStillAccountForEveryFrameExactly(final String ringSpec, final boolean multicast)
     {
         final int frames = 20_000;
         final boolean shared = ringSpec.endsWith(":shared");
         final RingSpec spec = shared ? RingSpec.shared(12, 64, 64) : RingSpec.perNode(12, 64, 64);
-        try (TwoHostGrid grid = new TwoHostGrid(ringSpec, 100))
+        try (TwoHostGrid grid = new TwoHostGrid(ringSpec, 100, multicast))
         {
             grid.startBoth();
             try (Fleet a = Fleet.joinShmAs(grid.fleet, TwoHostGrid.SIZE, 1, grid.dirs[0].path());

@@ -113,7 +113,7 @@ public final class BridgeBench
         final String fleet, final Path dir, final int host, final List<String> hosts, final List<BridgedKind> kinds, final int mtu)
     {
         return new BridgeConfig(fleet, 8, dir, host, hosts, kinds, BridgeConfig.DEFAULT_BEAT_INTERVAL, Duration.ofSeconds(5),
-            TERM_LENGTH, mtu, line -> System.out.println("bridge " + host + ": " + line));
+            TERM_LENGTH, mtu, "", line -> System.out.println("bridge " + host + ": " + line));
     }
 
     private static void awaitLinks(final OrbitBridge a, final OrbitBridge b) throws InterruptedException
