@@ -63,6 +63,7 @@ public record BridgeConfig(
         final String fleet, final int size, final Path directory, final int hostIndex, final List<String> hosts, final List<BridgedKind> kinds)
     {
         return new BridgeConfig(fleet, size, directory, hostIndex, List.copyOf(hosts), List.copyOf(kinds), DEFAULT_BEAT_INTERVAL,
-            DEFAULT_LINK_TIMEOUT, DEFAULT_TERM_LENGTH, DEFAULT_MTU, "", line -> System.out.println("orbit-bridge[" + hostIndex + "] " + line));
+            DEFAULT_LINK_TIMEOUT, DEFAULT_TERM_LENGTH, DEFAULT_MTU, "",
+            line -> System.out.println("orbit-bridge[" + hostIndex + "] " + line));
     }
 }

@@ -113,7 +113,8 @@ public final class LinkStats
     @Override
     public String toString()
     {
-        final StringBuilder text = new StringBuilder("kind=").append(kind).append(" sent=").append(sent()).append(" messages=").append(messages())
+        final StringBuilder text = new StringBuilder("kind=").append(kind).append(" sent=").append(sent())
+            .append(" messages=").append(messages())
             .append(" backPressured=").append(backPressured()).append(" dropped=").append(dropped());
         for (final LinkCount count : LinkCount.values())
         {

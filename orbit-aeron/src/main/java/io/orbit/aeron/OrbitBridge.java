@@ -38,8 +38,8 @@ import static io.orbit.aeron.WireFormat.*;
  * ({@link GridLayout}), starts an embedded Aeron media driver (directory under the fleet's
  * directory) in invoker mode, and runs one duty thread that drives the media driver's agents and
  * <ul>
- *   <li>sends, to every peer over UDP unicast, the frames of this host's nodes of every bridged
- *       ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
+ *   <li>sends, to every peer over UDP unicast (or once to a multicast group), batched, the frames of
+ *       this host's nodes of every bridged ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
  *       the liveness (lease) and heartbeat slot of each node of this host's range;</li>
  *   <li>receives the peers' messages and mirrors their nodes here ({@link RemoteNodes}): leases
  *       held for remote nodes alive there, their frames written into their own lanes with their
@@ -101,8 +101,8 @@ public final class OrbitBridge implements AutoCloseable
         }
         if (config.mtu() % MTU_ALIGNMENT != 0 || config.mtu() < MTU_ALIGNMENT * 3 || config.mtu() > MAX_MTU)
         {
-            throw new InvalidArgumentException("fleet " + config.fleet() + ": MTU " + config.mtu() + " is not a multiple of " + MTU_ALIGNMENT
-                + " in " + (MTU_ALIGNMENT * 3) + ".." + MAX_MTU + " (Aeron's limits for one UDP datagram)");
+            throw new InvalidArgumentException("fleet " + config.fleet() + ": MTU " + config.mtu() + " is not a multiple of "
+                + MTU_ALIGNMENT + " in " + (MTU_ALIGNMENT * 3) + ".." + MAX_MTU + " (Aeron's limits for one UDP datagram)");
         }
         if (!config.multicast().isEmpty())
         {
@@ -166,14 +166,15 @@ public final class OrbitBridge implements AutoCloseable
         config.log().accept("started: fleet " + config.fleet() + " size " + config.size() + ", host " + self + " of "
             + grid.hostCount() + " owns nodes " + grid.firstNode(self) + ".." + (grid.endNode(self) - 1) + " (bridge node "
             + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self)
-            + (config.multicast().isEmpty() ? "" : ", multicast " + config.multicast()) + ", MTU " + config.mtu() + ", kinds " + describeKinds());
+            + (config.multicast().isEmpty() ? "" : ", multicast " + config.multicast()) + ", MTU " + config.mtu()
+            + ", kinds " + describeKinds());
         this.duty.start();
     }
 
     private static void checkMulticast(final BridgeConfig config)
     {
         final int colon = config.multicast().lastIndexOf(':');
-        boolean valid = false;
+        boolean valid;
         try
         {
             valid = colon > 0 && Integer.parseInt(config.multicast().substring(colon + 1)) > 0

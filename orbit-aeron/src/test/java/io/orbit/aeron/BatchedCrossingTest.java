@@ -112,7 +112,8 @@ class BatchedCrossingTest
 
                 readInOrder(reader, last, delivered);
                 final long written = shared ? replicated : ringB.head(1); // PER_NODE: source counters, gaps marked
-                assertEquals(written, delivered[0] + reader.totals().overwritten(), "every counter delivered or counted lost by the reader");
+                assertEquals(written, delivered[0] + reader.totals().overwritten(),
+                    "every counter delivered or counted lost by the reader");
                 assertEquals(0, reader.totals().corrupt());
                 assertTrue(delivered[0] > 0);
             }
