@@ -16,7 +16,6 @@ import io.orbit.runtime.heartbeat.NodeState;
 import io.orbit.runtime.ring.Ring;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -36,7 +35,7 @@ import static io.orbit.aeron.WireFormat.*;
  *
  * <p>It joins the local shared-memory fleet as the first node of its host's range
  * ({@link GridLayout}), starts an embedded Aeron media driver (directory under the fleet's
- * directory) in invoker mode, and runs one duty thread that drives the media driver's agents and
+ * directory), and runs one duty thread that
  * <ul>
  *   <li>sends, to every peer over UDP unicast (or once to a multicast group), batched, the frames of
  *       this host's nodes of every bridged ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
@@ -72,8 +71,6 @@ public final class OrbitBridge implements AutoCloseable
     private final GridLayout grid;
     private final Fleet fleet;
     private final MediaDriver driver;
-    /** The embedded driver's conductor, sender and receiver, run on the duty thread (no hand-off to a driver thread). */
-    private final AgentInvoker driverInvoker;
     private final Aeron aeron;
     private final FleetHeartbeat heartbeat;
     private final List<Ring> rings = new ArrayList<>();
@@ -135,15 +132,12 @@ public final class OrbitBridge implements AutoCloseable
                 .aeronDirectoryName(config.directory().resolve("aeron-" + config.fleet() + "-host" + config.hostIndex()).toString())
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
-                .threadingMode(ThreadingMode.INVOKER)
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new BackoffIdleStrategy(10, 20, 1_000, 1_000_000))
                 .termBufferSparseFile(true)
                 .publicationTermBufferLength(config.termLength())
                 .spiesSimulateConnection(false));
-            this.driverInvoker = launched.sharedAgentInvoker();
-            // The client's conductor runs on the duty thread too; until that thread runs, a client call awaiting the
-            // driver's answer invokes the driver itself.
-            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(launched.aeronDirectoryName())
-                .useConductorAgentInvoker(true).driverAgentInvoker(driverInvoker));
+            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(launched.aeronDirectoryName()));
             this.driver = launched;
             this.aeron = client;
             this.remotes = new RemoteNodes(fleet, grid, config.hostIndex(), heartbeat, rings, stats, config.linkTimeout().toNanos(),
@@ -261,8 +255,7 @@ public final class OrbitBridge implements AutoCloseable
         {
             final Ring ring = rings.get(i);
             senders.add(new RingSender(ring, aeron.addExclusivePublication(tuned, ringStream(ring.kind())), peer, remotes, stats.get(i),
-                new BackoffIdleStrategy(10, 20, 1_000, 100_000), driverInvoker, BACK_PRESSURE_BOUND_NS, grid.firstNode(self),
-                grid.endNode(self)));
+                new BackoffIdleStrategy(10, 20, 1_000, 100_000), BACK_PRESSURE_BOUND_NS, grid.firstNode(self), grid.endNode(self)));
         }
     }
 
@@ -298,7 +291,7 @@ public final class OrbitBridge implements AutoCloseable
             try
             {
                 now = System.nanoTime();
-                int work = driverInvoker.invoke() + aeron.conductorAgentInvoker().invoke();
+                int work = 0;
                 if (now - nextBeat >= 0)
                 {
                     nextBeat = now + beatNs;

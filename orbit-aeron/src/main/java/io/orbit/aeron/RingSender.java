@@ -8,7 +8,6 @@ import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
 import io.orbit.runtime.ring.Topology;
-import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -25,8 +24,7 @@ import static io.orbit.aeron.WireFormat.*;
  * not per frame). While the peer is not connected, or has not yet processed this host's node states
  * (its control message says so), the cursor stands still; the ring laps it if the outage is long,
  * and the frames it then moves past are reported in the next record's {@code source_lost} for that
- * lane. Back pressure is waited out (invoking the media driver, which runs on this thread, and idling
- * when it has nothing to do) up to a bound, then the whole batch is
+ * lane. Back pressure is waited out under the idle strategy up to a bound, then the whole batch is
  * dropped: its records' frames and the loss reports they carried are reported again with the next
  * record of their lane ({@code link_dropped}, {@code source_lost}). Allocation-free after construction.
  */
@@ -42,7 +40,6 @@ final class RingSender implements FrameHandler
     private final RemoteNodes remotes;
     private final LinkStats stats;
     private final IdleStrategy backPressureIdle;
-    private final AgentInvoker driver;
     private final long backPressureBoundNs;
     private final boolean perNode;
     private final int firstNode;
@@ -62,7 +59,6 @@ final class RingSender implements FrameHandler
         final RemoteNodes remotes,
         final LinkStats stats,
         final IdleStrategy backPressureIdle,
-        final AgentInvoker driver,
         final long backPressureBoundNs,
         final int firstNode,
         final int endNode)
@@ -74,7 +70,6 @@ final class RingSender implements FrameHandler
         this.remotes = remotes;
         this.stats = stats;
         this.backPressureIdle = backPressureIdle;
-        this.driver = driver;
         this.backPressureBoundNs = backPressureBoundNs;
         this.perNode = ring.spec().topology() == Topology.PER_NODE;
         this.firstNode = firstNode;
@@ -205,8 +200,7 @@ final class RingSender implements FrameHandler
                 backPressureIdle.reset();
                 return false;
             }
-            // The driver runs on this thread: only invoking it sends what is in flight and reads the peer's window.
-            backPressureIdle.idle(driver.invoke());
+            backPressureIdle.idle();
         }
     }
 

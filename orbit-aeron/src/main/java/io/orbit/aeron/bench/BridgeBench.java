@@ -105,7 +105,7 @@ public final class BridgeBench
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.vm.name") + " "
             + System.getProperty("java.version") + "; load average at start " + loadAtStart + ", at end " + loadAverage());
         System.out.println("path: ring KIND " + KIND + " PER_NODE 65536 x 64 B -> bridge A -> Aeron UDP 127.0.0.1 (embedded drivers, "
-            + "driver agents on the bridges' duty threads, term " + (TERM_LENGTH >> 20) + " MiB, MTU " + mtu
+            + "SHARED threading, term " + (TERM_LENGTH >> 20) + " MiB, MTU " + mtu
             + ") -> bridge B -> ring on host B");
         System.out.print(out);
     }

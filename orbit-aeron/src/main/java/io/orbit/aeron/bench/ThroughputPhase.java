@@ -21,8 +21,7 @@ import java.time.Duration;
  * (payload: publish time), flat out or paced; a reader on host B records publish-to-read latency of
  * what crossed. Reports what crossed per second, whether the loss classes of bridge B add up to the
  * frames published, frames per Aeron message, back pressure, Aeron's NAKs and retransmits, and the
- * CPU time the two bridge duty threads (which run their media drivers) and any driver threads spent
- * per crossed frame.
+ * CPU time the two bridge duty threads and the two driver threads spent per crossed frame.
  */
 final class ThroughputPhase
 {
@@ -160,18 +159,14 @@ final class ThroughputPhase
             + "%,d dropped; Aeron NAKs %d, retransmits %d%n", sent, messages, messages == 0 ? 0.0 : (double)sent / messages,
             backPressured, dropped, naks, retransmits));
         final double perFrame = Math.max(1, replicated);
-        out.append(String.format("  CPU per crossed frame: %,.0f ns = host A %,.0f (bridge %,.0f + driver thread %,.0f) + host B %,.0f "
-            + "(bridge %,.0f + driver thread %,.0f)%n", (pathCpuNs[0] + pathCpuNs[1] + pathCpuNs[2] + pathCpuNs[3]) / perFrame,
-            (pathCpuNs[0] + pathCpuNs[1]) / perFrame, pathCpuNs[0] / perFrame, pathCpuNs[1] / perFrame,
-            (pathCpuNs[2] + pathCpuNs[3]) / perFrame, pathCpuNs[3] / perFrame, pathCpuNs[2] / perFrame));
+        out.append(String.format("  CPU per crossed frame: %,.0f ns = bridge A %,.0f + driver A %,.0f + driver B %,.0f + bridge B %,.0f%n",
+            (pathCpuNs[0] + pathCpuNs[1] + pathCpuNs[2] + pathCpuNs[3]) / perFrame, pathCpuNs[0] / perFrame, pathCpuNs[1] / perFrame,
+            pathCpuNs[2] / perFrame, pathCpuNs[3] / perFrame));
         out.append(String.format("  host B reader: delivered %,d, lapped (overwritten) %,d%n", delivered, overwritten));
         BridgeBench.line(out, "publish-to-read latency", latency);
     }
 
-    /**
-     * Adds (sign 1) or subtracts (sign -1) the CPU time of bridge A's and B's duty threads and of driver threads, if a
-     * driver runs its own (SHARED mode; an invoker-mode driver runs on the bridge's duty thread).
-     */
+    /** Adds (sign 1) or subtracts (sign -1) the CPU time of bridge A's and B's duty threads and of their drivers' (SHARED) threads. */
     private void addPathCpuNs(final int sign)
     {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
