@@ -168,11 +168,16 @@ public final class OrbitBridge implements AutoCloseable
     private static void checkMulticast(final BridgeConfig config)
     {
         final int colon = config.multicast().lastIndexOf(':');
-        boolean valid;
+        boolean valid = colon > 0;
         try
         {
-            valid = colon > 0 && Integer.parseInt(config.multicast().substring(colon + 1)) > 0
-                && InetAddress.getByName(config.multicast().substring(0, colon)).isMulticastAddress();
+            if (valid)
+            {
+                final byte[] group = InetAddress.getByName(config.multicast().substring(0, colon)).getAddress();
+                // Aeron sends data to the group and control to the next address up, so the data group is odd.
+                valid = Integer.parseInt(config.multicast().substring(colon + 1)) > 0
+                    && InetAddress.getByAddress(group).isMulticastAddress() && (group[group.length - 1] & 1) == 1;
+            }
         }
         catch (final NumberFormatException | UnknownHostException ex)
         {
@@ -181,7 +186,8 @@ public final class OrbitBridge implements AutoCloseable
         if (!valid)
         {
             throw new InvalidArgumentException("fleet " + config.fleet() + ": multicast endpoint '" + config.multicast()
-                + "' is not GROUP:PORT with a multicast group (224.0.0.0/4, e.g. 239.255.0.1:40456)");
+                + "' is not GROUP:PORT with an odd multicast group (224.0.0.0/4; Aeron sends control to the group + 1), "
+                + "e.g. 239.255.0.1:40456");
         }
     }
 

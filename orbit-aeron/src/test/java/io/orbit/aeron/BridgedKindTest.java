@@ -55,7 +55,7 @@ class BridgedKindTest
                 assertTrue(refused.getMessage().contains("MTU " + mtu) && refused.getMessage().contains("65504"), refused.getMessage());
                 assertTrue(refused.getMessage().contains("fleet " + fleet), refused.getMessage());
             }
-            for (final String multicast : new String[] {"10.0.0.1:40456", "239.255.0.1", "239.255.0.1:port"})
+            for (final String multicast : new String[] {"10.0.0.1:40456", "239.255.0.1", "239.255.0.1:port", "239.255.0.2:40456"})
             {
                 final InvalidArgumentException refused = assertThrows(InvalidArgumentException.class,
                     () -> OrbitBridge.start(config(fleet, dir, BridgeConfig.DEFAULT_MTU, multicast)));

@@ -42,14 +42,14 @@ final class TwoHostGrid implements AutoCloseable
     /**
      * @param statsMs   how often each bridge prints its counts, 0 for never.
      * @param multicast true: both bridges send to one multicast group on the loopback interface (a random
-     *                  group of 239.255.0.0/16, administratively scoped, and a free port, so parallel runs do not meet).
+     *                  odd group of 239.255.0.0/16, administratively scoped, and a free port, so parallel runs do not meet).
      */
     TwoHostGrid(final String kinds, final long statsMs, final boolean multicast)
     {
         this.kinds = kinds;
         this.statsMs = statsMs;
         final ThreadLocalRandom random = ThreadLocalRandom.current();
-        this.multicast = multicast ? "239.255." + random.nextInt(256) + "." + random.nextInt(1, 255) + ":" + freeUdpPort() : "";
+        this.multicast = multicast ? "239.255." + random.nextInt(256) + "." + (2 * random.nextInt(127) + 1) + ":" + freeUdpPort() : "";
         this.hosts = "127.0.0.1:" + freeUdpPort() + ",127.0.0.1:" + freeUdpPort();
     }
 
