@@ -430,9 +430,9 @@ public final class OrbitEventBus
          * Opens (creates or attaches to) the fleet's event ring.
          *
          * @return the bus.
-         * @throws io.orbit.runtime.InvalidRingSpecException when the capacity is not a power of two.
-         * @throws io.orbit.runtime.KindConflictException    when the ring is already open in this fleet with another capacity.
-         * @throws io.orbit.runtime.SegmentLayoutException   when the ring segment exists with another layout.
+         * @throws io.orbit.runtime.exceptions.InvalidRingSpecException when the capacity is not a power of two.
+         * @throws io.orbit.runtime.exceptions.KindConflictException    when the ring is already open in this fleet with another capacity.
+         * @throws io.orbit.runtime.exceptions.SegmentLayoutException   when the ring segment exists with another layout.
          */
         public OrbitEventBus open()
         {

@@ -98,7 +98,7 @@ public final class FleetContext
      * Joins the shared-memory fleet in {@link #directory(Path)} as {@link #node(int)}.
      *
      * @return the handle, holding the node's lease until closed.
-     * @throws io.orbit.runtime.NodeInUseException when another live process holds the node.
+     * @throws io.orbit.runtime.exceptions.NodeInUseException when another live process holds the node.
      */
     public Fleet joinShm()
     {

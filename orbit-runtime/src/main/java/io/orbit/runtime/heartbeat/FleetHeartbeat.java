@@ -403,7 +403,7 @@ public final class FleetHeartbeat
          * Opens (creates or attaches to) the fleet's heartbeat table.
          *
          * @return the heartbeat.
-         * @throws io.orbit.runtime.SegmentLayoutException when the table exists with another layout.
+         * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the table exists with another layout.
          */
         public FleetHeartbeat open()
         {

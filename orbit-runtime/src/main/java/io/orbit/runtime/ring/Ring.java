@@ -144,7 +144,7 @@ public final class Ring
      * @param fleet    fleet name, for messages.
      * @param liveness node liveness, used to classify SHARED slots left mid-write.
      * @return the reader.
-     * @throws io.orbit.runtime.SegmentLayoutException when the header is not a ready ring header.
+     * @throws io.orbit.runtime.exceptions.SegmentLayoutException when the header is not a ready ring header.
      */
     public static Ring inspect(final Segment segment, final String fleet, final NodeLiveness liveness)
     {
