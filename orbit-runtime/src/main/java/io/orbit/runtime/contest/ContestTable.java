@@ -46,6 +46,8 @@ final class ContestTable
     static final int LIVE = 5;
     /** {@link #readLiveness}: a slot without a live lease (free, expired or damaged). */
     static final int REUSABLE = 6;
+    /** {@link #open}: an even seq word, the fields may be read. */
+    private static final int STABLE = 7;
 
     private static final int READ_ATTEMPTS = 4;
     private static final int SPINS = 64;
@@ -269,24 +271,19 @@ final class ContestTable
         final int base = slotOffset(slot);
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
         {
-            final long w1 = buffer.getLongAcquire(base + SEQ_OFFSET); // field reads below cannot move above this
-            into.word = w1;
-            if (w1 == 0)
+            final int opened = open(base, into);
+            if (opened != STABLE)
             {
-                return EMPTY;
+                return opened;
             }
-            if (isOdd(w1))
-            {
-                return BUSY;
-            }
+            final long w1 = into.word;
             final long hash = buffer.getLong(base + SUBJECT_HASH_OFFSET);
             final long descriptor = buffer.getLong(base + DESCRIPTOR_OFFSET);
             final int subjectLength = descriptorSubjectLength(descriptor);
             if (key != null && (hash != key.subjectHash || descriptorSubjectType(descriptor) != key.subjectType
                 || subjectLength != key.subject.length))
             {
-                VarHandle.loadLoadFence(); // the two words above are read before the seq word is read again
-                if (buffer.getLongOpaque(base + SEQ_OFFSET) != w1)
+                if (changed(base, w1))
                 {
                     continue; // torn: it may be the key's subject being written
                 }
@@ -304,9 +301,7 @@ final class ContestTable
                 buffer.getBytes(base + SUBJECT_OFFSET, into.subject, 0, subjectLength);
                 buffer.getBytes(base + OWNER_OFFSET, into.owner, 0, ownerLength);
             }
-            VarHandle.loadLoadFence(); // field reads complete before the seq word is read again
-            final long w2 = buffer.getLongOpaque(base + SEQ_OFFSET);
-            if (w2 != w1)
+            if (changed(base, w1))
             {
                 continue;
             }
@@ -331,8 +326,7 @@ final class ContestTable
             into.ownerLength = ownerLength;
             return VALID;
         }
-        into.word = buffer.getLongAcquire(base + SEQ_OFFSET); // the caller decides from the latest word: odd or still moving
-        return BUSY;
+        return busy(base, into);
     }
 
     private static long subjectDigest(final SubjectKey key, final byte[] label, final int length)
@@ -359,25 +353,50 @@ final class ContestTable
         final int base = slotOffset(slot);
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
         {
-            final long w1 = buffer.getLongAcquire(base + SEQ_OFFSET); // field reads below cannot move above this
-            into.word = w1;
-            if (w1 == 0)
+            final int opened = open(base, into);
+            if (opened != STABLE)
             {
-                return EMPTY;
+                return opened;
             }
-            if (isOdd(w1))
-            {
-                return BUSY;
-            }
+            final long w1 = into.word;
             final long descriptor = buffer.getLong(base + DESCRIPTOR_OFFSET);
             final long expiresAt = buffer.getLong(base + EXPIRES_AT_OFFSET);
-            VarHandle.loadLoadFence(); // the two words above are read before the seq word is read again
-            if (buffer.getLongOpaque(base + SEQ_OFFSET) == w1)
+            if (!changed(base, w1))
             {
                 return descriptorState(descriptor) == STATE_HELD && expiresAt - now > 0 ? LIVE : REUSABLE;
             }
         }
-        into.word = buffer.getLongAcquire(base + SEQ_OFFSET); // the latest word, for the caller's next look
+        return busy(base, into);
+    }
+
+    /**
+     * Opens a seqlock read: the seq word (acquire: the field reads that follow cannot move above it)
+     * into {@code into.word}.
+     *
+     * @return {@link #EMPTY}, {@link #BUSY} (odd), or {@link #STABLE}: read the fields, then {@link #changed}.
+     */
+    private int open(final int base, final SlotSnapshot into)
+    {
+        final long word = buffer.getLongAcquire(base + SEQ_OFFSET);
+        into.word = word;
+        if (word == 0)
+        {
+            return EMPTY;
+        }
+        return isOdd(word) ? BUSY : STABLE;
+    }
+
+    /** Closes a seqlock read: whether the seq word moved since {@code opened} (the fields read are torn). */
+    private boolean changed(final int base, final long opened)
+    {
+        VarHandle.loadLoadFence(); // the field reads complete before the seq word is read again
+        return buffer.getLongOpaque(base + SEQ_OFFSET) != opened;
+    }
+
+    /** Gives up after every attempt saw the slot change: the caller decides from the latest word (odd, or still moving). */
+    private int busy(final int base, final SlotSnapshot into)
+    {
+        into.word = buffer.getLongAcquire(base + SEQ_OFFSET); // the latest update's word, for the caller's next look
         return BUSY;
     }
 
