@@ -1,7 +1,7 @@
 package io.orbit.aeron;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.OrbitException;
-import io.orbit.runtime.segment.MappedFileStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +61,7 @@ public final class BridgeMain
             bridge = OrbitBridge.start(new BridgeConfig(
                 fleet,
                 Integer.parseInt(options.get("size")),
-                options.containsKey("dir") ? Path.of(options.get("dir")) : MappedFileStore.defaultDirectory(),
+                options.containsKey("dir") ? Path.of(options.get("dir")) : OrbitProperties.directory(),
                 hostIndex,
                 Arrays.asList(options.get("hosts").split(",")),
                 BridgedKind.parseAll(fleet, options.get("kinds")),

@@ -1,6 +1,6 @@
 package io.orbit.cli;
 
-import io.orbit.runtime.segment.MappedFileStore;
+import io.orbit.runtime.OrbitProperties;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ final class CommonOptions
 
     Path directory()
     {
-        return dir != null ? dir : MappedFileStore.defaultDirectory();
+        return dir != null ? dir : OrbitProperties.directory();
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.orbit.cli;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
-import io.orbit.runtime.segment.MappedFileStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class LifecycleLogChild
     {
         final String name = args[0];
         // A lease file left by a process that no longer exists (pids never reach this value).
-        final Path stale = MappedFileStore.defaultDirectory().resolve(SegmentNames.nodeLease(name, 1));
+        final Path stale = OrbitProperties.directory().resolve(SegmentNames.nodeLease(name, 1));
         Files.writeString(stale, "2147483646\n");
         Files.setPosixFilePermissions(stale, OWNER_ONLY); // a lease file of ours, as the runtime demands
         try (Fleet first = Fleet.joinShmAs(name, 2, 0);
@@ -45,8 +45,8 @@ public final class LifecycleLogChild
             second.ring(RingSpec.perNode(40, 8, 16));
             try (Fleet other = Fleet.joinShmAs(name + "x", 3, 0))
             {
-                final Path copy = MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name + "x", 40));
-                Files.copy(MappedFileStore.defaultDirectory().resolve(SegmentNames.segment(name, 40)), copy);
+                final Path copy = OrbitProperties.directory().resolve(SegmentNames.segment(name + "x", 40));
+                Files.copy(OrbitProperties.directory().resolve(SegmentNames.segment(name, 40)), copy);
                 Files.setPosixFilePermissions(copy, OWNER_ONLY); // ours: refused for its layout, not its mode
                 other.ring(RingSpec.perNode(40, 8, 16));
             }

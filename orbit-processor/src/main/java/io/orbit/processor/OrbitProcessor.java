@@ -13,7 +13,6 @@ import io.orbit.processor.element.ModelBuilder;
 import io.orbit.processor.element.RuntimeLimits;
 import io.orbit.processor.element.VisibleClaim;
 import io.orbit.processor.model.ClaimNamespace;
-import io.orbit.processor.model.LayoutLock;
 import io.orbit.processor.model.OrbitType;
 import io.orbit.processor.validation.KindCandidate;
 import io.orbit.processor.validation.KindChecks;

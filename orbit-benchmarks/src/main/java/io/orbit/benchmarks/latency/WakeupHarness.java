@@ -1,5 +1,6 @@
 package io.orbit.benchmarks.latency;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameHandler;
 import io.orbit.runtime.ring.Notify;
@@ -93,7 +94,7 @@ public final class WakeupHarness
 
     private static boolean futexInUse()
     {
-        if (Runtime.version().feature() < 22 || !Boolean.parseBoolean(System.getProperty("orbit.futex", "true")))
+        if (Runtime.version().feature() < 22 || !OrbitProperties.futex())
         {
             return false;
         }

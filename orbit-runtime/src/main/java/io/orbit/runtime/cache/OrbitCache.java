@@ -5,7 +5,6 @@ import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.PayloadTooLargeException;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.ring.PayloadEncoder;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.Notify;
 import io.orbit.runtime.ring.RingSpec;
@@ -58,8 +57,6 @@ public final class OrbitCache
     public static final int DEFAULT_PAYLOAD_CAPACITY = 256;
 
     private static final byte[] EMPTY = new byte[0];
-    private static final PayloadEncoder<Mutation> ENCODER =
-        (buffer, offset, m) -> CacheFrame.encode(buffer, offset, m.op, m.expiresAtMs, m.prefix, m.key, m.value);
 
     private final Fleet fleet;
     private final Ring ring;
@@ -67,6 +64,7 @@ public final class OrbitCache
     private final OrbitClock clock;
     private final CacheIndex index;
     private final CacheFeed feed;
+    private final CacheWriter writer;
 
     private OrbitCache(final Fleet fleet, final Ring ring, final byte[] prefix, final OrbitClock clock)
     {
@@ -74,8 +72,9 @@ public final class OrbitCache
         this.ring = ring;
         this.prefix = prefix;
         this.clock = clock;
-        this.index = new CacheIndex(ring.capacity(), maxScopedKeyLength(ring.payloadCapacity()));
+        this.index = new CacheIndex(ring.capacity(), CacheWriter.maxScopedKeyLength(ring.payloadCapacity()));
         this.feed = new CacheFeed(ring, index);
+        this.writer = new CacheWriter(fleet.name(), ring, prefix, clock);
     }
 
     /**
@@ -167,7 +166,7 @@ public final class OrbitCache
     {
         requireKey(key);
         require(value, "value");
-        return publish(CacheFrame.OP_PUT, expiresAt(ttl), key, value);
+        return writer.put(key, value, ttl);
     }
 
     /**
@@ -204,7 +203,7 @@ public final class OrbitCache
     public long delete(final byte[] key)
     {
         requireKey(key);
-        return publish(CacheFrame.OP_DELETE, 0, key, EMPTY);
+        return writer.delete(key);
     }
 
     /**
@@ -224,47 +223,7 @@ public final class OrbitCache
      */
     public long reset()
     {
-        return publish(CacheFrame.OP_RESET, 0, EMPTY, EMPTY);
-    }
-
-    private long publish(final int op, final long expiresAtMs, final byte[] key, final byte[] value)
-    {
-        final long scopedKeyLength = (long)prefix.length + key.length;
-        final long length = CacheFrame.HEADER_LENGTH + scopedKeyLength + value.length;
-        if (scopedKeyLength > CacheFrame.MAX_FIELD_LENGTH || value.length > CacheFrame.MAX_FIELD_LENGTH
-            || length > ring.payloadCapacity())
-        {
-            throw new PayloadTooLargeException("cache frame of " + length + " bytes (13-byte header + scoped key "
-                + scopedKeyLength + " (prefix " + prefix.length + " + key " + key.length + ") + value " + value.length
-                + ") exceeds the payload capacity " + ring.payloadCapacity() + " of ring KIND " + KIND + " in fleet "
-                + fleet.name() + ": scoped key + value may take at most " + maxScopedKeyLength(ring.payloadCapacity())
-                + " bytes, each at most " + CacheFrame.MAX_FIELD_LENGTH);
-        }
-        return ring.publish(op, op == CacheFrame.OP_PUT ? expiresAtMs : 0, (int)length, ENCODER,
-            new Mutation(op, expiresAtMs, prefix, key, value));
-    }
-
-    private long expiresAt(final Duration ttl)
-    {
-        if (ttl == null)
-        {
-            return 0;
-        }
-        Arguments.positive(ttl, "ttl", context());
-        final long ttlMs = ceilMillis(ttl);
-        final long now = nowMs();
-        final long expires = now > Long.MAX_VALUE - ttlMs ? Long.MAX_VALUE : now + ttlMs;
-        return Math.max(1, expires); // 0 means "never"; a clock before its origin still expires
-    }
-
-    private static long ceilMillis(final Duration ttl)
-    {
-        if (ttl.getSeconds() >= Long.MAX_VALUE / 1000 - 1)
-        {
-            return Long.MAX_VALUE;
-        }
-        final long millis = ttl.getSeconds() * 1000 + ttl.getNano() / 1_000_000 + (ttl.getNano() % 1_000_000 == 0 ? 0 : 1);
-        return Math.max(1, millis);
+        return writer.reset();
     }
 
     // ---------------------------------------------------------------------------------------- reads
@@ -417,12 +376,7 @@ public final class OrbitCache
 
     private long nowMs()
     {
-        return Math.floorDiv(clock.monotonicNanos(), 1_000_000L);
-    }
-
-    private static int maxScopedKeyLength(final int payloadCapacity)
-    {
-        return Math.max(0, Math.min(payloadCapacity - CacheFrame.HEADER_LENGTH, CacheFrame.MAX_FIELD_LENGTH));
+        return CacheWriter.nowMs(clock);
     }
 
     private void require(final Object argument, final String what)
@@ -438,14 +392,14 @@ public final class OrbitCache
     {
         if (key == null || key.length == 0)
         {
-            Arguments.label(Arguments.notNull(key, "key", context()).length, "key", maxScopedKeyLength(ring.payloadCapacity())
+            Arguments.label(Arguments.notNull(key, "key", context()).length, "key", CacheWriter.maxScopedKeyLength(ring.payloadCapacity())
                 - prefix.length, context());
         }
     }
 
     private String context()
     {
-        return "cache of fleet " + fleet.name() + " (ring KIND " + KIND + ")";
+        return CacheWriter.context(fleet.name());
     }
 
     private byte[] utf8(final String text, final String what)
@@ -458,11 +412,6 @@ public final class OrbitCache
     public String toString()
     {
         return "OrbitCache{fleet=" + fleet.name() + ", prefix=" + prefix.length + " bytes, " + ring + "}";
-    }
-
-    /** One mutation on its way into a claimed slot. */
-    private record Mutation(int op, long expiresAtMs, byte[] prefix, byte[] key, byte[] value)
-    {
     }
 
     /**
@@ -480,11 +429,7 @@ public final class OrbitCache
 
         private Builder(final Fleet fleet)
         {
-            if (fleet == null)
-            {
-                throw new InvalidArgumentException("cache (ring KIND " + KIND + "): fleet must not be null");
-            }
-            this.fleet = fleet;
+            this.fleet = Arguments.notNull(fleet, "fleet", "cache (ring KIND " + KIND + ")");
             this.clock = fleet.clock();
         }
 
@@ -494,11 +439,7 @@ public final class OrbitCache
          */
         public Builder prefix(final byte[] prefix)
         {
-            if (prefix == null)
-            {
-                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
-            }
-            this.prefix = prefix.clone();
+            this.prefix = Arguments.notNull(prefix, "prefix", CacheWriter.context(fleet.name())).clone();
             return this;
         }
 
@@ -508,11 +449,7 @@ public final class OrbitCache
          */
         public Builder prefix(final String prefix)
         {
-            if (prefix == null)
-            {
-                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): prefix must not be null");
-            }
-            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            this.prefix = Arguments.notNull(prefix, "prefix", CacheWriter.context(fleet.name())).getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
@@ -522,11 +459,7 @@ public final class OrbitCache
          */
         public Builder clock(final OrbitClock clock)
         {
-            if (clock == null)
-            {
-                throw new InvalidArgumentException("cache of fleet " + fleet.name() + " (ring KIND " + KIND + "): clock must not be null");
-            }
-            this.clock = clock;
+            this.clock = Arguments.notNull(clock, "clock", CacheWriter.context(fleet.name()));
             return this;
         }
 
@@ -560,12 +493,7 @@ public final class OrbitCache
         public OrbitCache open()
         {
             final RingSpec spec = ringSpec(capacity, payloadCapacity);
-            if (prefix.length > CacheFrame.MAX_FIELD_LENGTH || CacheFrame.HEADER_LENGTH + prefix.length > payloadCapacity)
-            {
-                throw new PayloadTooLargeException("cache prefix of " + prefix.length + " bytes does not fit the payload capacity "
-                    + payloadCapacity + " of ring KIND " + KIND + " in fleet " + fleet.name() + " (13-byte header + prefix, "
-                    + "prefix at most " + CacheFrame.MAX_FIELD_LENGTH + " bytes)");
-            }
+            CacheWriter.checkPrefix(fleet.name(), prefix, payloadCapacity);
             return new OrbitCache(fleet, fleet.ring(spec, OrbitCache.class), prefix, clock);
         }
 

@@ -33,6 +33,10 @@ import static io.orbit.runtime.contest.ContestLayout.*;
  *
  * <p>Waiting uses the real {@link System#nanoTime()}, never the contest's injectable clock: the
  * bounds are about real processes, not lease time.
+ *
+ * <p>Longer than this project's ~500-line rule because the slot read, update, takeover, insert lock
+ * and checksum share one memory-ordering protocol over the same words; split apart, each part's
+ * fences would be explained away from the others they pair with.
  */
 final class ContestTable
 {

@@ -52,11 +52,6 @@ public final class Guard implements AutoCloseable
         this.committedWord = committedWord;
     }
 
-    int slot()
-    {
-        return slot;
-    }
-
     /**
      * @return this lease as claimed (or last renewed): subject, owner, node, fence token, deadline.
      */

@@ -1,7 +1,8 @@
 package io.orbit.runtime.exceptions;
 
 /**
- * A ring spec is not usable: capacity not a positive power of two, KIND outside 0..255, payload capacity negative, or a segment that would exceed the mappable size.
+ * A ring spec is not usable: capacity not a positive power of two, KIND outside 0..255, payload
+ * capacity negative, or a segment that would exceed the mappable size.
  */
 public final class InvalidRingSpecException extends InvalidArgumentException
 {

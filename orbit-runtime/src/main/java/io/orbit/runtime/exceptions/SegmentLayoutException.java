@@ -1,7 +1,9 @@
 package io.orbit.runtime.exceptions;
 
 /**
- * A shared-memory segment's header does not match what this process expects (magic, version, KIND, topology, lane count, capacity, payload capacity, stride, file size or layout fingerprint). Nothing is written to a segment that failed validation.
+ * A shared-memory segment's header does not match what this process expects (magic, version, KIND,
+ * topology, lane count, capacity, payload capacity, stride, file size or layout fingerprint). Nothing
+ * is written to a segment that failed validation.
  */
 public final class SegmentLayoutException extends OrbitException
 {

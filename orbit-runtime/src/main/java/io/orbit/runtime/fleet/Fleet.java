@@ -1,6 +1,7 @@
 package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.FleetClosedException;
 import io.orbit.runtime.exceptions.InvalidFleetSizeException;
 import io.orbit.runtime.exceptions.NodeOutsideFleetException;
@@ -8,17 +9,12 @@ import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.ring.NodeLease;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingSpec;
-import io.orbit.runtime.segment.FileFacts;
 import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.OwnedFiles;
-import io.orbit.runtime.segment.ProcessIdentity;
 import io.orbit.runtime.segment.Segment;
 import io.orbit.runtime.segment.SegmentFormat;
 import io.orbit.runtime.segment.SegmentStore;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,7 +163,7 @@ public final class Fleet implements AutoCloseable
      */
     public static Fleet joinShmAs(final String name, final int size, final int node)
     {
-        return joinShmAs(name, size, node, MappedFileStore.defaultDirectory());
+        return joinShmAs(name, size, node, OrbitProperties.directory());
     }
 
     /**
@@ -386,7 +382,7 @@ public final class Fleet implements AutoCloseable
      */
     public static int removeSegments(final String name)
     {
-        return removeSegments(name, MappedFileStore.defaultDirectory());
+        return removeSegments(name, OrbitProperties.directory());
     }
 
     /**
@@ -399,64 +395,7 @@ public final class Fleet implements AutoCloseable
      */
     public static int removeSegments(final String name, final Path directory)
     {
-        FleetName.validate(name);
-        OwnedFiles.checkDirectory(directory, "fleet " + name);
-        final FileNodeLeases leases = new FileNodeLeases(name, directory);
-        final List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory))
-        {
-            for (final Path file : entries)
-            {
-                final String fileName = file.getFileName().toString();
-                if (SegmentNames.belongsTo(name, fileName) && isOurs(file))
-                {
-                    files.add(file);
-                    final int node = leaseFileNode(name, fileName);
-                    if (node >= 0 && leases.isAlive(node))
-                    {
-                        throw new OrbitException("refusing to remove the segments of fleet " + name + " in " + directory
-                            + ": node " + node + " is alive (pid " + leases.recordedPid(node) + ")");
-                    }
-                }
-            }
-            for (final Path file : files)
-            {
-                Files.deleteIfExists(file);
-            }
-            System.getLogger(Fleet.class.getName()).log(System.Logger.Level.DEBUG, () -> "removed " + files.size() + " files of fleet "
-                + name + " from " + directory);
-        }
-        catch (final IOException ex)
-        {
-            throw new OrbitException("cannot remove the segments of fleet " + name + " in " + directory + ": " + ex, ex);
-        }
-        return files.size();
-    }
-
-    /** Only files of this uid are removed; a file another user planted is theirs to remove. */
-    private static boolean isOurs(final Path file) throws IOException
-    {
-        final FileFacts facts = FileFacts.read(file);
-        return facts != null && facts.uid() == ProcessIdentity.uid();
-    }
-
-    private static int leaseFileNode(final String fleet, final String fileName)
-    {
-        final String prefix = "orbit-" + fleet + "-node";
-        if (!fileName.startsWith(prefix) || !fileName.endsWith(".lock"))
-        {
-            return -1;
-        }
-        final String rest = fileName.substring(prefix.length());
-        final int dash = rest.indexOf('-');
-        try
-        {
-            return dash < 0 ? -1 : Integer.parseInt(rest.substring(0, dash));
-        }
-        catch (final NumberFormatException ex)
-        {
-            return -1;
-        }
+        return FleetFiles.remove(name, directory);
     }
 
     private void checkOpen()

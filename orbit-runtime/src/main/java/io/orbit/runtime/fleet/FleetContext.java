@@ -1,9 +1,8 @@
 package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.OrbitClock;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.Arguments;
-import io.orbit.runtime.ring.Ring;
-import io.orbit.runtime.segment.MappedFileStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,20 @@ import java.time.Duration;
  * The one configuration of a fleet handle, as Aeron's {@code Context}: node, segment directory,
  * attach timeout, pending bound and the clock every substrate of the fleet uses by default. The
  * defaults are read from the system properties once, when {@link Fleet#builder(String, int)} makes
- * the context; nothing else in the runtime reads them later.
+ * the context, through {@link OrbitProperties}, the only code in the runtime that reads a system
+ * property. Every property the runtime reads, with its default:
+ * <ul>
+ *   <li>{@value OrbitProperties#DIRECTORY_PROPERTY} (default {@value OrbitProperties#DEFAULT_DIRECTORY}):
+ *       {@link #directory(Path)};</li>
+ *   <li>{@value OrbitProperties#ATTACH_TIMEOUT_PROPERTY} (default
+ *       {@value OrbitProperties#DEFAULT_ATTACH_TIMEOUT_MS} ms): {@link #attachTimeout(Duration)};</li>
+ *   <li>{@value OrbitProperties#PENDING_BOUND_PROPERTY} (default
+ *       {@value OrbitProperties#DEFAULT_PENDING_BOUND_MS} ms): {@link #pendingBound(Duration)};</li>
+ *   <li>process-wide switches, not part of a context: {@value OrbitProperties#FUTEX_PROPERTY}
+ *       (default true), {@value OrbitProperties#NOTIFY_ALWAYS_PROPERTY} (default false),
+ *       {@value OrbitProperties#FAIL_ON_FOREIGN_WRITER_PROPERTY} (default false); see
+ *       {@link OrbitProperties}.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (Fleet fleet = Fleet.builder("prices", 4).node(2).pendingBound(Duration.ofMillis(200)).joinShm()) { ... }
@@ -34,10 +46,9 @@ public final class FleetContext
     {
         this.name = name;
         this.size = size;
-        this.directory = MappedFileStore.defaultDirectory();
-        this.attachTimeout = Duration.ofMillis(
-            Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
-        this.pendingBound = Duration.ofMillis(Long.getLong(Ring.PENDING_BOUND_PROPERTY, Ring.DEFAULT_PENDING_BOUND_MS));
+        this.directory = OrbitProperties.directory();
+        this.attachTimeout = OrbitProperties.attachTimeout();
+        this.pendingBound = OrbitProperties.pendingBound();
     }
 
     /**

@@ -360,14 +360,6 @@ public final class FleetHeartbeat
         }
     }
 
-    // ----------------------------------------------------------------------------------- test hooks
-
-    /** Test hook: the table's raw memory, for tests that damage slots or headers. */
-    AtomicBuffer memory()
-    {
-        return buffer;
-    }
-
     @Override
     public String toString()
     {

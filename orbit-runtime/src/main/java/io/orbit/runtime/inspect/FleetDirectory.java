@@ -1,5 +1,6 @@
 package io.orbit.runtime.inspect;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.InvalidFleetNameException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.contest.ContestInspection;
@@ -8,7 +9,6 @@ import io.orbit.runtime.fleet.NodeLeaseProbe;
 import io.orbit.runtime.heartbeat.HeartbeatTableLayout;
 import io.orbit.runtime.ring.RingLayout;
 import io.orbit.runtime.ring.Topology;
-import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.ProcessIdentity;
 
 import java.io.IOException;
@@ -54,8 +54,7 @@ public final class FleetDirectory
         final Map<String, List<SegmentFile>> segments = new TreeMap<>();
         final Map<String, List<LeaseFile>> leases = new TreeMap<>();
         final List<Path> unparsed = new ArrayList<>();
-        final Duration readyBound = Duration.ofMillis(
-            Long.getLong(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, MappedFileStore.DEFAULT_ATTACH_TIMEOUT_MS));
+        final Duration readyBound = OrbitProperties.attachTimeout();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, PREFIX + "*"))
         {
             for (final Path file : entries)

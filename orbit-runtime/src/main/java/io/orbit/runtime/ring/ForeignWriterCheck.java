@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.ForeignWriterException;
 
 /**
@@ -12,16 +13,13 @@ import io.orbit.runtime.exceptions.ForeignWriterException;
  *
  * <p>Policy: every mismatch counts one {@link WriterStats#foreignWrites()} and the writer carries on
  * from the head it found (the ring is lossy; the foreign frames stay readable until overwritten).
- * With {@value #FAIL_PROPERTY}{@code =true} the publish that notices it also throws
+ * With {@value io.orbit.runtime.OrbitProperties#FAIL_ON_FOREIGN_WRITER_PROPERTY}{@code =true} the publish that notices it also throws
  * {@link ForeignWriterException} before claiming anything; the next publish proceeds.
  *
  * <p>Guarded by the ring's lane lock; not thread-safe on its own.
  */
 final class ForeignWriterCheck
 {
-    /** System property: throw {@link ForeignWriterException} from the publish that notices a foreign writer. */
-    static final String FAIL_PROPERTY = "orbit.ring.failOnForeignWriter";
-
     private final Ring ring;
     private final boolean fail;
     /** Head this process's last publish left; -1 before its first publish (any earlier frames are legitimate). */
@@ -32,7 +30,7 @@ final class ForeignWriterCheck
     ForeignWriterCheck(final Ring ring)
     {
         this.ring = ring;
-        this.fail = Boolean.getBoolean(FAIL_PROPERTY);
+        this.fail = OrbitProperties.failOnForeignWriter();
     }
 
     /**

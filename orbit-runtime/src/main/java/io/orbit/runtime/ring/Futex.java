@@ -1,18 +1,17 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
+
 /**
  * The Linux {@code futex(2)} system call on a 32-bit word of shared memory, shared (not
  * {@code FUTEX_PRIVATE}) so it works across processes and with orbit-rs, which waits and wakes on
  * the same word. JDK 22+ makes the call through {@code java.lang.foreign}; that implementation
  * ({@code FfmFutex}) lives in the jar's {@code META-INF/versions/22/} and is present only when the
  * jar was built by a JDK 22+ (see the {@code jdk22-futex} profile). Without it (JDK 17, another OS,
- * or {@value #DISABLE_PROPERTY}{@code =false}) {@link #SYSTEM} is null and waiters watch the word instead.
+ * or {@value io.orbit.runtime.OrbitProperties#FUTEX_PROPERTY}{@code =false}) {@link #SYSTEM} is null and waiters watch the word instead.
  */
 abstract class Futex
 {
-    /** System property: {@code false} makes this JVM watch the word instead of calling futex (for comparisons). */
-    static final String DISABLE_PROPERTY = "orbit.futex";
-
     /** This JVM's futex, or null when it cannot make the call. */
     static final Futex SYSTEM = load();
 
@@ -35,7 +34,7 @@ abstract class Futex
 
     private static Futex load()
     {
-        if (Runtime.version().feature() < 22 || !Boolean.parseBoolean(System.getProperty(DISABLE_PROPERTY, "true")))
+        if (Runtime.version().feature() < 22 || !OrbitProperties.futex())
         {
             return null;
         }

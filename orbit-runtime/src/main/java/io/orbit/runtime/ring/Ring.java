@@ -1,6 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.Arguments;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.NotifyDisabledException;
@@ -40,11 +41,6 @@ import static io.orbit.runtime.ring.RingLayout.*;
  */
 public final class Ring
 {
-    /** System property: how long a SHARED slot may stay claimed-but-uncommitted before it is given up (ms). */
-    public static final String PENDING_BOUND_PROPERTY = "orbit.ring.pendingBoundMs";
-    /** Default of {@link #PENDING_BOUND_PROPERTY}. */
-    public static final long DEFAULT_PENDING_BOUND_MS = 1000;
-
     /** A waiting writer or reader asks about the liveness of a stuck writer only after this long. */
     static final long PROBE_AFTER_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** ... and then at most this often (a probe is a few system calls). */
@@ -170,7 +166,7 @@ public final class Ring
         }
         final int fleetSize = topology == Topology.PER_NODE ? laneCount : NetId64.MAX_NODE;
         new RingSegmentFormat(fleet, spec, laneCount).validate(header, header.capacity(), location);
-        final Ring ring = new Ring(fleet, spec, segment, fleetSize, 0, liveness, TimeUnit.MILLISECONDS.toNanos(DEFAULT_PENDING_BOUND_MS), true);
+        final Ring ring = new Ring(fleet, spec, segment, fleetSize, 0, liveness, TimeUnit.MILLISECONDS.toNanos(OrbitProperties.DEFAULT_PENDING_BOUND_MS), true);
         ring.gate.close(0); // the mapping is read-only: every write through this handle throws instead of faulting
         return ring;
     }

@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import org.agrona.concurrent.AtomicBuffer;
 
 import static io.orbit.runtime.ring.RingLayout.NOTIFICATION_GENERATION_OFFSET;
@@ -14,9 +15,6 @@ import static io.orbit.runtime.ring.RingLayout.WAITERS_OFFSET;
  */
 final class RingNotifier
 {
-    /** System property: {@code true} treats every {@link Notify#WAITERS} ring of this JVM as {@link Notify#ALWAYS}. */
-    static final String ALWAYS_PROPERTY = "orbit.ring.notifyAlways";
-
     private final AtomicBuffer buffer;
     private final Notify mode;
     private final long wordAddress;
@@ -24,7 +22,7 @@ final class RingNotifier
     RingNotifier(final AtomicBuffer buffer, final Notify mode)
     {
         this.buffer = buffer;
-        this.mode = mode == Notify.WAITERS && Boolean.getBoolean(ALWAYS_PROPERTY) ? Notify.ALWAYS : mode;
+        this.mode = mode == Notify.WAITERS && OrbitProperties.notifyAlways() ? Notify.ALWAYS : mode;
         this.wordAddress = buffer.addressOffset() + NOTIFICATION_GENERATION_OFFSET;
     }
 

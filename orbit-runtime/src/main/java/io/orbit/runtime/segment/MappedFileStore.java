@@ -1,5 +1,6 @@
 package io.orbit.runtime.segment;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.InsufficientShmSpaceException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
@@ -25,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Segments as files in a shared-memory directory ({@code /dev/shm} by default, or the system
- * property {@value #DIRECTORY_PROPERTY}), mapped read-write by every process that opens them.
+ * Segments as files in a shared-memory directory (by default {@link OrbitProperties#directory()}),
+ * mapped read-write by every process that opens them.
  *
  * <p>The directory is shared with every local user, so nothing in it is trusted until checked
  * (docs/spec.md §3.2):
@@ -36,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  *       and a full directory fails at join with {@link InsufficientShmSpaceException}.</li>
  *   <li><b>Attach</b>: {@code lstat} the name and accept only a regular file of this uid with mode
  *       0600 ({@link OwnedFiles}), open it without following links, wait (bounded by
- *       {@value #ATTACH_TIMEOUT_PROPERTY} ms, default {@value #DEFAULT_ATTACH_TIMEOUT_MS}) for the
+ *       the attach timeout, {@link OrbitProperties#attachTimeout()} by default) for the
  *       ready word, validate every header field, and only then map the whole segment.</li>
  *   <li><b>Recover</b>: a segment still not ready after the wait, and unchanged for a whole wait
  *       before the wait began, was left by a creator that wrote in place and died (orbit-rs writes its magic
@@ -47,15 +48,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class MappedFileStore implements SegmentStore
 {
-    /** System property naming the shared-memory directory. */
-    public static final String DIRECTORY_PROPERTY = "orbit.shm.dir";
-    /** System property bounding the wait for a segment to become ready, in milliseconds. */
-    public static final String ATTACH_TIMEOUT_PROPERTY = "orbit.shm.attachTimeoutMs";
-    /** Default shared-memory directory. */
-    public static final String DEFAULT_DIRECTORY = "/dev/shm";
-    /** Default bound of the wait for readiness. */
-    public static final long DEFAULT_ATTACH_TIMEOUT_MS = 2000;
-
     /** Owner read/write only: segments and lock files are private to one uid. */
     public static final Set<PosixFilePermission> OWNER_ONLY = OwnedFiles.OWNER_ONLY;
 
@@ -81,22 +73,6 @@ public final class MappedFileStore implements SegmentStore
     {
         this.directory = directory;
         this.attachTimeoutNs = TimeUnit.MILLISECONDS.toNanos(attachTimeoutMs);
-    }
-
-    /**
-     * @return a store in the directory and with the timeout given by the system properties.
-     */
-    public static MappedFileStore fromSystemProperties()
-    {
-        return new MappedFileStore(defaultDirectory(), Long.getLong(ATTACH_TIMEOUT_PROPERTY, DEFAULT_ATTACH_TIMEOUT_MS));
-    }
-
-    /**
-     * @return the directory named by {@value #DIRECTORY_PROPERTY}, or {@value #DEFAULT_DIRECTORY}.
-     */
-    public static Path defaultDirectory()
-    {
-        return Path.of(System.getProperty(DIRECTORY_PROPERTY, DEFAULT_DIRECTORY));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.orbit.runtime.segment;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.ShmDirectoryException;
 import io.orbit.runtime.exceptions.UntrustedFileException;
@@ -64,16 +65,16 @@ public final class OwnedFiles
                 return;
             }
             throw new ShmDirectoryException(user + ": the shared-memory directory " + directory + (facts == null ? " does not exist" : " is a "
-                + facts.typeName() + ", not a directory") + " (set by -D" + MappedFileStore.DIRECTORY_PROPERTY + ", default "
-                + MappedFileStore.DEFAULT_DIRECTORY + "); create it (mkdir -m 700 " + directory + ") or point -D"
-                + MappedFileStore.DIRECTORY_PROPERTY + " at an existing directory");
+                + facts.typeName() + ", not a directory") + " (set by -D" + OrbitProperties.DIRECTORY_PROPERTY + ", default "
+                + OrbitProperties.DEFAULT_DIRECTORY + "); create it (mkdir -m 700 " + directory + ") or point -D"
+                + OrbitProperties.DIRECTORY_PROPERTY + " at an existing directory");
         }
         if ((facts.permissions() & OTHERS_WRITE) != 0 && !facts.isSticky())
         {
             throw new ShmDirectoryException(user + ": the shared-memory directory " + directory + " has mode " + facts.modeText()
                 + ": any user may write to it and, without the sticky bit, remove or replace this uid's segments; "
                 + "chmod +t " + directory + " (as /dev/shm is) or use a private directory (mkdir -m 700 DIR; -D"
-                + MappedFileStore.DIRECTORY_PROPERTY + "=DIR)");
+                + OrbitProperties.DIRECTORY_PROPERTY + "=DIR)");
         }
     }
 
@@ -166,7 +167,7 @@ public final class OwnedFiles
         {
             return "Remove it if it is not in use (rm " + path + "), or run Fleet.removeSegments(fleet) once the fleet is stopped.";
         }
-        final String privateDir = "use a private directory for this fleet (mkdir -m 700 DIR; -D" + MappedFileStore.DIRECTORY_PROPERTY
+        final String privateDir = "use a private directory for this fleet (mkdir -m 700 DIR; -D" + OrbitProperties.DIRECTORY_PROPERTY
             + "=DIR), where no other user can plant files.";
         if (ProcessIdentity.uid() == 0)
         {

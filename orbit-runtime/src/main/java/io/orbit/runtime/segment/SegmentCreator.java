@@ -1,5 +1,6 @@
 package io.orbit.runtime.segment;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.InsufficientShmSpaceException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -217,7 +218,7 @@ final class SegmentCreator
                 + directory + " has " + free + " bytes free" + (cause == null ? "" : " (the write of its zero pages failed: "
                 + cause.getMessage() + ")") + ". Give the shared-memory directory more room (Docker: --shm-size=256m; "
                 + "Kubernetes: an emptyDir with medium Memory and a sizeLimit), remove segments of stopped fleets "
-                + "(Fleet.removeSegments(fleet)), or use another directory with -D" + MappedFileStore.DIRECTORY_PROPERTY
+                + "(Fleet.removeSegments(fleet)), or use another directory with -D" + OrbitProperties.DIRECTORY_PROPERTY
                 + "=DIR. Nothing was published.", needed, free, cause);
         }
     }

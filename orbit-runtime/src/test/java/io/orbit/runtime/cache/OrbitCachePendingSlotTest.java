@@ -1,8 +1,8 @@
 package io.orbit.runtime.cache;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.Await;
-import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.SystemProperty;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class OrbitCachePendingSlotTest
     void aFrameCommittedAfterItsCounterWasAbandonedIsStillApplied()
     {
         final String name = ShmDirectory.uniqueFleetName();
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "100");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "100");
             ShmDirectory dir = ShmDirectory.create();
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path());
             Fleet paused = Fleet.joinShmAs(name, 3, 1, dir.path()))

@@ -62,7 +62,7 @@ class OrbitCacheRandomizedTest
                 final OrbitCache cache = caches[random.nextInt(caches.length)];
                 final String key = KEYS.get(random.nextInt(KEYS.size()));
                 final int dice = random.nextInt(100);
-                String action;
+                final String action;
                 if (dice < 30)
                 {
                     action = "put " + key;

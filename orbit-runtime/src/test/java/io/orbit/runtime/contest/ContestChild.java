@@ -2,6 +2,7 @@ package io.orbit.runtime.contest;
 
 import io.orbit.runtime.fleet.Fleet;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -186,19 +187,34 @@ public final class ContestChild
     {
         final Guard guard = ((ContestResult.Claimed)contest.tryClaim(SUBJECT_TYPE, subject, owner, Duration.ofSeconds(60))).guard();
         final ContestTable table = contest.table();
+        final int slot = slotOf(table, guard.fenceToken());
         final SlotSnapshot snapshot = new SlotSnapshot();
-        table.read(guard.slot(), snapshot);
-        final long odd = table.begin(guard.slot(), snapshot.word);
-        table.buffer().putInt(ContestLayout.slotOffset(guard.slot()) + ContestLayout.EXPIRES_AT_OFFSET, -1); // half a deadline
-        say("STUCK token=" + guard.fenceToken() + " slot=" + guard.slot());
+        table.read(slot, snapshot);
+        final long odd = table.begin(slot, snapshot.word);
+        table.buffer().putInt(ContestLayout.slotOffset(slot) + ContestLayout.EXPIRES_AT_OFFSET, -1); // half a deadline
+        say("STUCK token=" + guard.fenceToken() + " slot=" + slot);
         String line;
         while ((line = awaitParentLine()) != null)
         {
             if ("COMMIT".equals(line))
             {
-                say("COMMIT landed=" + table.commit(guard.slot(), odd));
+                say("COMMIT landed=" + table.commit(slot, odd));
             }
         }
+    }
+
+    /** The slot of a held lease: the one whose fence token is the lease's (tokens are unique in a fleet). */
+    private static int slotOf(final ContestTable table, final long fenceToken)
+    {
+        final int slots = table.buffer().getInt(ContestLayout.SLOT_COUNT_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        for (int slot = 0; slot < slots; slot++)
+        {
+            if (table.buffer().getLong(ContestLayout.slotOffset(slot) + ContestLayout.FENCE_TOKEN_OFFSET, ByteOrder.LITTLE_ENDIAN) == fenceToken)
+            {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("no slot holds fence token " + fenceToken);
     }
 
     /** Takes the insert lock of a subject's home slot and keeps it until killed. */

@@ -1,6 +1,7 @@
 package io.orbit.runtime.fleet;
 
 import io.orbit.runtime.ManualClock;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.event.OrbitEventCursor;
@@ -26,20 +27,20 @@ class FleetContextTest
     @AfterEach
     void tearDown()
     {
-        System.clearProperty(Ring.PENDING_BOUND_PROPERTY);
+        System.clearProperty(OrbitProperties.PENDING_BOUND_PROPERTY);
         dir.close();
     }
 
     @Test
     void defaultsAreReadFromSystemPropertiesWhenTheContextIsMade()
     {
-        System.setProperty(Ring.PENDING_BOUND_PROPERTY, "250");
+        System.setProperty(OrbitProperties.PENDING_BOUND_PROPERTY, "250");
         final FleetContext context = Fleet.builder(ShmDirectory.uniqueFleetName(), 2);
-        System.clearProperty(Ring.PENDING_BOUND_PROPERTY);
+        System.clearProperty(OrbitProperties.PENDING_BOUND_PROPERTY);
         try (Fleet configured = context.join(); Fleet plain = Fleet.joinAs(ShmDirectory.uniqueFleetName(), 2, 0))
         {
             assertEquals(Duration.ofMillis(250), configured.pendingBound(), "read when the context was made");
-            assertEquals(Duration.ofMillis(Ring.DEFAULT_PENDING_BOUND_MS), plain.pendingBound());
+            assertEquals(Duration.ofMillis(OrbitProperties.DEFAULT_PENDING_BOUND_MS), plain.pendingBound());
         }
     }
 

@@ -38,7 +38,7 @@ class HeartbeatReplicateTest
             final FleetHeartbeat local = FleetHeartbeat.builder(reader).clock(clock).open();
             final NodeLease remote = bridge.leaseNode(2);
             replicas.replicate(remote, 17, clock.monotonicNanos() - TimeUnit.MILLISECONDS.toNanos(50), 4242, 1234, 3);
-            NodeHeartbeat node = local.read(2, Duration.ofMillis(100));
+            final NodeHeartbeat node = local.read(2, Duration.ofMillis(100));
             assertEquals(NodeState.LIVE, node.state());
             assertEquals(17, node.beats());
             assertEquals(4242, node.pid());

@@ -44,7 +44,7 @@ class HeartbeatSlotFuzzTest
         {
             final FleetHeartbeat heartbeat = FleetHeartbeat.builder(node0).clock(clock).open();
             final FleetHeartbeat writer = FleetHeartbeat.builder(node2).clock(clock).open();
-            final AtomicBuffer memory = heartbeat.memory();
+            final AtomicBuffer memory = HeartbeatTestHooks.memory(node0);
             final byte[] slot = new byte[HeartbeatTableLayout.SLOT_SIZE];
             for (int i = 0; i < cases; i++)
             {

@@ -11,6 +11,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.agrona.concurrent.AtomicBuffer;
 
 import java.time.Duration;
 
@@ -28,6 +29,7 @@ class HeartbeatSlotPropertiesTest
     private static ShmDirectory dir;
     private static Fleet fleet;
     private static FleetHeartbeat heartbeat;
+    private static AtomicBuffer memory;
 
     @BeforeContainer
     static void open()
@@ -35,6 +37,7 @@ class HeartbeatSlotPropertiesTest
         dir = ShmDirectory.create();
         fleet = FleetBacking.LOCAL.join(dir, ShmDirectory.uniqueFleetName(), SIZE, 0);
         heartbeat = FleetHeartbeat.builder(fleet).clock(new ManualClock(1_000_000_000L, 1_000)).open();
+        memory = HeartbeatTestHooks.memory(fleet);
     }
 
     @AfterContainer
@@ -51,13 +54,13 @@ class HeartbeatSlotPropertiesTest
         @ForAll @LongRange(min = 1) final long maxAgeNanos)
     {
         final int offset = HeartbeatTableLayout.slotOffset(node);
-        heartbeat.memory().putBytes(offset, slot);
-        final long stamp = heartbeat.memory().getLong(offset);
+        memory.putBytes(offset, slot);
+        final long stamp = memory.getLong(offset);
         final NodeHeartbeat entry = heartbeat.snapshot(Duration.ofNanos(maxAgeNanos)).node(node);
         assertEquals(node, entry.node());
         assertNotNull(entry.state());
         assertFalse(entry.age().isNegative());
         assertEquals((stamp & 1) == 0, entry.consistent(), "only odd stamps read inconsistent");
-        heartbeat.memory().setMemory(offset, HeartbeatTableLayout.SLOT_SIZE, (byte)0);
+        memory.setMemory(offset, HeartbeatTableLayout.SLOT_SIZE, (byte)0);
     }
 }

@@ -1,5 +1,6 @@
 package io.orbit.runtime.heartbeat;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.exceptions.SegmentNotReadyException;
@@ -181,7 +182,7 @@ class HeartbeatTableValidationTest
         Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
         // Changed "now" (from the store's view): its creator may be at work, so it is reported, not replaced.
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        try (SystemProperty ignored = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "50");
+        try (SystemProperty ignored = SystemProperty.set(OrbitProperties.ATTACH_TIMEOUT_PROPERTY, "50");
             Fleet fleet = Fleet.joinShmAs(name, 3, 0, dir.path()))
         {
             final SegmentNotReadyException notReady = assertThrows(SegmentNotReadyException.class, () -> FleetHeartbeat.open(fleet));

@@ -1,5 +1,6 @@
 package io.orbit.runtime.reliability;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.exceptions.SegmentNotReadyException;
@@ -212,7 +213,7 @@ class HostileHostTest
             Files.write(segment, new byte[(int)length]);
             Files.setPosixFilePermissions(segment, MappedFileStore.OWNER_ONLY);
             Files.setLastModifiedTime(segment, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-            System.setProperty(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "200");
+            System.setProperty(OrbitProperties.ATTACH_TIMEOUT_PROPERTY, "200");
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
             {
                 final Ring ring = fleet.ring(SPEC);
@@ -222,7 +223,7 @@ class HostileHostTest
             }
             finally
             {
-                System.clearProperty(MappedFileStore.ATTACH_TIMEOUT_PROPERTY);
+                System.clearProperty(OrbitProperties.ATTACH_TIMEOUT_PROPERTY);
             }
         }
     }

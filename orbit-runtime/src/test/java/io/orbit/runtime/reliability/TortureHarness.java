@@ -41,7 +41,8 @@ import static io.orbit.runtime.ring.CrossProcessSupport.writeChecked;
  * <p>Long mode, from the repository root:
  * <pre>
  * mvn -q -o test-compile -pl orbit-runtime &amp;&amp; mvn -q -o dependency:build-classpath -pl orbit-runtime -Dmdep.outputFile=/tmp/orbit-cp.txt \
- *   &amp;&amp; java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp orbit-runtime/target/test-classes:orbit-runtime/target/classes:$(cat /tmp/orbit-cp.txt) \
+ *   &amp;&amp; java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED \
+ *      -cp orbit-runtime/target/test-classes:orbit-runtime/target/classes:$(cat /tmp/orbit-cp.txt) \
  *      io.orbit.runtime.reliability.TortureHarness --seconds 90 --writers 3 --readers 2
  * </pre>
  * ({@code --seconds} is per topology; both topologies run one after the other.)

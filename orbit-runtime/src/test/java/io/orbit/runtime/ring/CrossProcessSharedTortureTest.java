@@ -176,7 +176,8 @@ class CrossProcessSharedTortureTest
                     }
                 }
                 final WriterStats stats = ring.writerStats();
-                say("DONE published=" + frames + " millis=" + (System.nanoTime() - start) / 1_000_000 + " lappedAtBirth=" + stats.lappedAtBirth() + " takeovers=" + stats.takeovers()
+                say("DONE published=" + frames + " millis=" + (System.nanoTime() - start) / 1_000_000
+                    + " lappedAtBirth=" + stats.lappedAtBirth() + " takeovers=" + stats.takeovers()
                     + " takenOver=" + stats.takenOver() + " gaveUp=" + stats.gaveUpBehindLiveWriter());
             }
         }

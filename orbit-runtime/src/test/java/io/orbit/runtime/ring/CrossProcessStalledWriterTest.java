@@ -1,6 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ChildJvm;
 import io.orbit.runtime.testing.ShmDirectory;
@@ -72,7 +73,7 @@ class CrossProcessStalledWriterTest
             final RingCursor cursor = ring.cursorFromStart();
             final FrameView view = ring.newFrameView();
             final List<Frame> frames = new ArrayList<>();
-            long stalledId;
+            final long stalledId;
             try (ChildJvm stalled = ChildJvm.start(dir.path(), Staller.class, name, "1", topology.name()))
             {
                 final Map<String, String> ids = fields(stalled.awaitPrefix("STALLED "));
@@ -134,9 +135,9 @@ class CrossProcessStalledWriterTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final Topology topology = Topology.SHARED;
-        final String previousBound = System.getProperty(Ring.PENDING_BOUND_PROPERTY);
+        final String previousBound = System.getProperty(OrbitProperties.PENDING_BOUND_PROPERTY);
         final Fleet fleet;
-        System.setProperty(Ring.PENDING_BOUND_PROPERTY, "60000"); // only death, never the bound, may end the wait here
+        System.setProperty(OrbitProperties.PENDING_BOUND_PROPERTY, "60000"); // only death, never the bound, may end the wait here
         try (ShmDirectory dir = ShmDirectory.create())
         {
             try
@@ -246,7 +247,7 @@ class CrossProcessStalledWriterTest
                 final long stalledId = NetId64.parse(fields(stalled.awaitPrefix("STALLED ")).get("stalled"));
                 // Node 2 laps onto the stuck slot (counters 2 .. 1 + CAPACITY) with a short pending bound.
                 final List<String> options = new ArrayList<>(AGRONA_FLAG);
-                options.add("-D" + Ring.PENDING_BOUND_PROPERTY + "=200");
+                options.add("-D" + OrbitProperties.PENDING_BOUND_PROPERTY + "=200");
                 try (ChildJvm lapper = ChildJvm.start(dir.path(), options, Publisher.class, name, "2", topology.name(),
                     Integer.toString(CAPACITY), "lap"))
                 {
@@ -274,11 +275,11 @@ class CrossProcessStalledWriterTest
     {
         if (previousBound == null)
         {
-            System.clearProperty(Ring.PENDING_BOUND_PROPERTY);
+            System.clearProperty(OrbitProperties.PENDING_BOUND_PROPERTY);
         }
         else
         {
-            System.setProperty(Ring.PENDING_BOUND_PROPERTY, previousBound);
+            System.setProperty(OrbitProperties.PENDING_BOUND_PROPERTY, previousBound);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -130,7 +131,7 @@ class CursorLossAccountingTest
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.shared(41, CAPACITY, 16);
         // A bound far beyond the test: only the dead-writer signal can explain an abandoned counter.
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "600000");
              Fleet readerFleet = backing.join(dir, name, 2, 0))
         {
             final Ring reader = readerFleet.ring(spec);
@@ -173,7 +174,7 @@ class CursorLossAccountingTest
         final long boundMs = 50;
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.shared(42, CAPACITY, 16);
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, Long.toString(boundMs));
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, Long.toString(boundMs));
              Fleet readerFleet = backing.join(dir, name, 2, 0);
              Fleet writerFleet = backing.join(dir, name, 2, 1))
         {
@@ -204,7 +205,7 @@ class CursorLossAccountingTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.perNode(43, CAPACITY, 16);
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "600000");
              Fleet readerFleet = backing.join(dir, name, 2, 0);
              Fleet writerFleet = backing.join(dir, name, 2, 1))
         {

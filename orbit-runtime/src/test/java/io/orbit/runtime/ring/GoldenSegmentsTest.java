@@ -1,11 +1,11 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.codec.OrbitCodec;
 import io.orbit.runtime.codec.Orbital;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -112,7 +112,7 @@ class GoldenSegmentsTest
     /** Joins the fleet the way a deployed process does: {@code -Dorbit.shm.dir} names the directory. */
     private Fleet join(final String fleet, final int node)
     {
-        try (SystemProperty ignored = SystemProperty.set(MappedFileStore.DIRECTORY_PROPERTY, dir.path().toString()))
+        try (SystemProperty ignored = SystemProperty.set(OrbitProperties.DIRECTORY_PROPERTY, dir.path().toString()))
         {
             return Fleet.joinShmAs(fleet, 3, node);
         }

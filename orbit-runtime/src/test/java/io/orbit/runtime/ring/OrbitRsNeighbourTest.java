@@ -1,5 +1,6 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.ForeignWriterException;
 import io.orbit.runtime.NetId64;
 import io.orbit.runtime.codec.OrbitCodec;
@@ -155,7 +156,7 @@ class OrbitRsNeighbourTest
         try (Fleet fleet = Fleet.joinShmAs(ShmDirectory.uniqueFleetName(), 3, 1, dir.path()))
         {
             final Ring ring;
-            try (SystemProperty ignored = SystemProperty.set(ForeignWriterCheck.FAIL_PROPERTY, "true"))
+            try (SystemProperty ignored = SystemProperty.set(OrbitProperties.FAIL_ON_FOREIGN_WRITER_PROPERTY, "true"))
             {
                 ring = fleet.ring(SPEC);
             }

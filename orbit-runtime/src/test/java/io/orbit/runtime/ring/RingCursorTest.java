@@ -1,17 +1,16 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -139,7 +138,7 @@ class RingCursorTest
     @EnumSource(FleetBacking.class)
     void pendingCounterDoesNotAdvanceCursor(final FleetBacking backing) // ring_cursor.rs
     {
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "60000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "60000");
              Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(RingSpec.shared(31, 4, 16));

@@ -1,9 +1,9 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,7 +44,7 @@ class RingHeaderPropertiesTest
     {
         dir = ShmDirectory.create();
         // A header whose ready word is wrong is waited on for the attach bound; keep that short here.
-        attachTimeout = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, "2");
+        attachTimeout = SystemProperty.set(OrbitProperties.ATTACH_TIMEOUT_PROPERTY, "2");
     }
 
     @AfterContainer

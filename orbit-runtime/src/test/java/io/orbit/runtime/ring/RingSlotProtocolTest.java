@@ -1,6 +1,7 @@
 package io.orbit.runtime.ring;
 
 import io.orbit.runtime.NetId64;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class RingSlotProtocolTest
     @EnumSource(FleetBacking.class)
     void cursorRetriesAClaimedSlotAfterItCommits(final FleetBacking backing) // ring/shm.rs unit test
     {
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "60000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "60000");
              Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(RingSpec.shared(7, 4, 16));
@@ -176,7 +177,7 @@ class RingSlotProtocolTest
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.shared(7, 4, 16);
         // A bound far beyond the test: only the dead-writer signal can explain a takeover.
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "600000");
              Fleet survivor = backing.join(dir, name, 2, 0))
         {
             final Ring ring = survivor.ring(spec);
@@ -217,7 +218,7 @@ class RingSlotProtocolTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.shared(7, 4, 16);
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "50");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "50");
              Fleet lapping = backing.join(dir, name, 2, 0);
              Fleet paused = backing.join(dir, name, 2, 1))
         {
@@ -281,7 +282,7 @@ class RingSlotProtocolTest
     {
         final String name = ShmDirectory.uniqueFleetName();
         final RingSpec spec = RingSpec.shared(7, 4, 16);
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "600000");
              Fleet survivor = FleetBacking.LOCAL.join(dir, name, 2, 0))
         {
             final Ring ring = survivor.ring(spec);
@@ -323,7 +324,7 @@ class RingSlotProtocolTest
     @EnumSource(FleetBacking.class)
     void readHeadNeverReturnsAStaleSlotFromAnEarlierLap(final FleetBacking backing) // docs/orbit-rs.md W6
     {
-        try (SystemProperty bound = SystemProperty.set(Ring.PENDING_BOUND_PROPERTY, "600000");
+        try (SystemProperty bound = SystemProperty.set(OrbitProperties.PENDING_BOUND_PROPERTY, "600000");
              Fleet fleet = backing.join(dir, ShmDirectory.uniqueFleetName(), 1, 0))
         {
             final Ring ring = fleet.ring(RingSpec.shared(7, 4, 16));

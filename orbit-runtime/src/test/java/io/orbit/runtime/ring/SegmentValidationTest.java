@@ -1,10 +1,10 @@
 package io.orbit.runtime.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.exceptions.SegmentLayoutException;
 import io.orbit.runtime.exceptions.SegmentNotReadyException;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -234,7 +234,7 @@ class SegmentValidationTest
         final long timeoutMs = 100;
         // Changed "now" from the store's view: a creator may still be at work, so it is reported, never replaced.
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        try (SystemProperty timeout = SystemProperty.set(MappedFileStore.ATTACH_TIMEOUT_PROPERTY, Long.toString(timeoutMs)))
+        try (SystemProperty timeout = SystemProperty.set(OrbitProperties.ATTACH_TIMEOUT_PROPERTY, Long.toString(timeoutMs)))
         {
             final long start = System.nanoTime();
             final SegmentNotReadyException ex = assertRejected(file, SPEC, 2, SegmentNotReadyException.class);

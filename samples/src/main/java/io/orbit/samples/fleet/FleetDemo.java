@@ -1,5 +1,6 @@
 package io.orbit.samples.fleet;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.event.OrbitEvent;
 import io.orbit.runtime.event.OrbitEventBus;
@@ -8,7 +9,6 @@ import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
 import io.orbit.runtime.heartbeat.HeartbeatSnapshot;
 import io.orbit.runtime.heartbeat.NodeState;
-import io.orbit.runtime.segment.MappedFileStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ public final class FleetDemo
         final AtomicBoolean cleaned = new AtomicBoolean();
         final Thread cleanup = new Thread(() -> cleanUp(cleaned), "orbit-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C: kill the workers and remove the fleet's files
-        boolean ok;
+        final boolean ok;
         try (Fleet fleet = Fleet.joinShmAs(fleetName, size, 0))
         {
             this.fleet = fleet;
@@ -94,7 +94,7 @@ public final class FleetDemo
             cache.put(Worker.SETTINGS_STEPS, "6");
             cache.put(Worker.SETTINGS_STEP_MS, "60");
             cache.put(Worker.SETTINGS_JOBS, Integer.toString(jobs));
-            say("fleet " + fleetName + ": " + workers + " workers, " + jobs + " jobs, segments in " + MappedFileStore.defaultDirectory());
+            say("fleet " + fleetName + ": " + workers + " workers, " + jobs + " jobs, segments in " + OrbitProperties.directory());
             say("watch it from another terminal: bin/orbit tail " + fleetName + " --events   (or: java --add-exports "
                 + "java.base/jdk.internal.misc=ALL-UNNAMED -cp samples/target/orbit-samples.jar io.orbit.samples.tail.Tail "
                 + fleetName + " " + size + "); bin/orbit stat " + fleetName + " shows its rings, heartbeats and contest");
@@ -256,7 +256,7 @@ public final class FleetDemo
     {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx128m",
-            "-D" + MappedFileStore.DIRECTORY_PROPERTY + "=" + MappedFileStore.defaultDirectory(),
+            "-D" + OrbitProperties.DIRECTORY_PROPERTY + "=" + OrbitProperties.directory(),
             "-cp", System.getProperty("java.class.path"), FleetDemo.class.getName(),
             "worker", fleetName, Integer.toString(size), Integer.toString(node))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)

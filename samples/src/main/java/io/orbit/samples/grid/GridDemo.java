@@ -1,13 +1,13 @@
 package io.orbit.samples.grid;
 
 import io.orbit.aeron.BridgeMain;
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.event.OrbitEventBus;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
 import io.orbit.runtime.heartbeat.HeartbeatSnapshot;
 import io.orbit.runtime.heartbeat.NodeHeartbeat;
 import io.orbit.runtime.heartbeat.NodeState;
-import io.orbit.runtime.segment.MappedFileStore;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -62,7 +62,7 @@ public final class GridDemo
             work(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             return;
         }
-        final GridDemo demo = new GridDemo(MappedFileStore.defaultDirectory());
+        final GridDemo demo = new GridDemo(OrbitProperties.directory());
         boolean ok = false;
         try
         {

@@ -1,5 +1,6 @@
 package io.orbit.samples.pingpong;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.FrameView;
 import org.HdrHistogram.Histogram;
@@ -48,7 +49,7 @@ public final class PingPong
             final BallOrbital balls = BallOrbital.of(fleet);
             ponger = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-Dorbit.shm.dir=" + System.getProperty("orbit.shm.dir", "/dev/shm"),
+                "-Dorbit.shm.dir=" + OrbitProperties.directory(),
                 "-cp", System.getProperty("java.class.path"), PingPong.class.getName(),
                 "pong", fleetName, Long.toString(warmup + roundTrips)).inheritIO().start();
             final FrameView view = balls.newView();

@@ -1,12 +1,11 @@
 package io.orbit.samples.ring;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.ring.FrameView;
 import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
 import io.orbit.runtime.ring.RingSpec;
-import io.orbit.runtime.segment.MappedFileStore;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -150,7 +149,7 @@ public final class RingDemo
     {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-D" + MappedFileStore.DIRECTORY_PROPERTY + "=" + MappedFileStore.defaultDirectory(),
+            "-D" + OrbitProperties.DIRECTORY_PROPERTY + "=" + OrbitProperties.directory(),
             "-cp", System.getProperty("java.class.path"), RingDemo.class.getName(),
             "worker", fleet, Integer.toString(size), Integer.toString(node), Integer.toString(frames))
             .inheritIO().start();

@@ -1,5 +1,6 @@
 package io.orbit.samples.tail;
 
+import io.orbit.runtime.OrbitProperties;
 import io.orbit.runtime.event.EventFrames;
 import io.orbit.runtime.event.OrbitEvent;
 import io.orbit.runtime.event.OrbitEventBus;
@@ -9,7 +10,6 @@ import io.orbit.runtime.fleet.SegmentNames;
 import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
-import io.orbit.runtime.segment.MappedFileStore;
 import io.orbit.runtime.segment.ReadOnlySegments;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class Tail
                 default -> size = Integer.parseInt(args[i]);
             }
         }
-        final Path directory = MappedFileStore.defaultDirectory();
+        final Path directory = OrbitProperties.directory();
         final Path file = directory.resolve(SegmentNames.segment(name, OrbitEventBus.KIND));
         if (!Files.exists(file))
         {
