@@ -48,7 +48,6 @@ public class PerNodeCursorStress
         r.r2 = frames.torn() ? "TORN" : accounted ? "OK" : "UNACCOUNTED " + stats;
     }
 
-
     @Arbiter
     public void close(final LL_Result r)
     {
