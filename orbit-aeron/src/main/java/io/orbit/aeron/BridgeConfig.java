@@ -18,6 +18,11 @@ import java.util.function.Consumer;
  * @param beatInterval how often the bridge sends its node states and heartbeats (and beats its own node).
  * @param linkTimeout  silence after which a peer's nodes read DEAD here.
  * @param termLength   Aeron term buffer length of every publication (power of two, 64 KiB..1 GiB).
+ * @param mtu          largest UDP payload a bridge sends (Aeron's MTU: a multiple of 32, 1408..65504); a message
+ *                     batches as many ring frames as fit one MTU. The default 1408 fits a 1500-byte Ethernet MTU;
+ *                     8960 suits jumbo frames (9000), larger values loopback or a network that fragments IP.
+ * @param multicast    {@code GROUP:PORT} to send every message once to a UDP multicast group that every bridge
+ *                     receives (on the interface of its own {@code hosts} address), or empty for unicast to each peer.
  * @param log          receives one line per link event.
  */
 public record BridgeConfig(
@@ -30,6 +35,8 @@ public record BridgeConfig(
     Duration beatInterval,
     Duration linkTimeout,
     int termLength,
+    int mtu,
+    String multicast,
     Consumer<String> log)
 {
     /** Default {@link #beatInterval}. */
@@ -38,9 +45,11 @@ public record BridgeConfig(
     public static final Duration DEFAULT_LINK_TIMEOUT = Duration.ofMillis(1000);
     /** Default {@link #termLength}: 4 MiB. */
     public static final int DEFAULT_TERM_LENGTH = 4 << 20;
+    /** Default {@link #mtu}: Aeron's own default, one 1500-byte Ethernet frame. */
+    public static final int DEFAULT_MTU = 1408;
 
     /**
-     * A configuration with the default beat, link timeout and term length, logging to stdout.
+     * A unicast configuration with the default beat, link timeout, term length and MTU, logging to stdout.
      *
      * @param fleet     fleet name.
      * @param size      fleet size.
@@ -54,6 +63,7 @@ public record BridgeConfig(
         final String fleet, final int size, final Path directory, final int hostIndex, final List<String> hosts, final List<BridgedKind> kinds)
     {
         return new BridgeConfig(fleet, size, directory, hostIndex, List.copyOf(hosts), List.copyOf(kinds), DEFAULT_BEAT_INTERVAL,
-            DEFAULT_LINK_TIMEOUT, DEFAULT_TERM_LENGTH, line -> System.out.println("orbit-bridge[" + hostIndex + "] " + line));
+            DEFAULT_LINK_TIMEOUT, DEFAULT_TERM_LENGTH, DEFAULT_MTU, "",
+            line -> System.out.println("orbit-bridge[" + hostIndex + "] " + line));
     }
 }

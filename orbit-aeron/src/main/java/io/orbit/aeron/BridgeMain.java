@@ -17,13 +17,15 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * orbit-bridge --fleet NAME --size N --host-index I --hosts HOST:PORT,HOST:PORT,... --kinds ITEM,ITEM,...
- *              [--dir /dev/shm] [--beat-ms 100] [--link-timeout-ms 1000] [--term-length 4194304] [--stats-ms 5000]
+ *              [--dir /dev/shm] [--beat-ms 100] [--link-timeout-ms 1000] [--term-length 4194304] [--mtu 1408]
+ *              [--multicast GROUP:PORT] [--stats-ms 5000]
  * </pre>
  */
 public final class BridgeMain
 {
     private static final String USAGE = "usage: orbit-bridge --fleet NAME --size N --host-index I --hosts HOST:PORT,... "
-        + "--kinds ITEM,... [--dir DIR] [--beat-ms MS] [--link-timeout-ms MS] [--term-length BYTES] [--stats-ms MS]\n"
+        + "--kinds ITEM,... [--dir DIR] [--beat-ms MS] [--link-timeout-ms MS] [--term-length BYTES] [--mtu BYTES]\n"
+        + "  [--multicast GROUP:PORT] [--stats-ms MS]\n"
         + "  kinds items: 12:1024:64 (typed PER_NODE ring), 12:1024:64:shared, 220[:capacity] (event bus),\n"
         + "               200[:capacity[:payload]] (cache), 221 (heartbeat table); 222 (contest) is refused";
 
@@ -68,6 +70,8 @@ public final class BridgeMain
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("beat-ms", "100"))),
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("link-timeout-ms", "1000"))),
                 Integer.parseInt(options.getOrDefault("term-length", String.valueOf(BridgeConfig.DEFAULT_TERM_LENGTH))),
+                Integer.parseInt(options.getOrDefault("mtu", String.valueOf(BridgeConfig.DEFAULT_MTU))),
+                options.getOrDefault("multicast", ""),
                 line -> System.out.println("orbit-bridge[" + hostIndex + "] " + line)));
         }
         catch (final OrbitException ex)

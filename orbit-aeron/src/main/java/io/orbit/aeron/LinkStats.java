@@ -62,6 +62,14 @@ public final class LinkStats
     }
 
     /**
+     * @return Aeron messages this bridge offered successfully to its peers (each a batch of frames).
+     */
+    public long messages()
+    {
+        return sender.get(3);
+    }
+
+    /**
      * @return offers refused with back pressure (each was retried under the idle strategy).
      */
     public long backPressured()
@@ -70,7 +78,7 @@ public final class LinkStats
     }
 
     /**
-     * @return frames this bridge read but dropped: back pressure past the bound, or a peer not connected.
+     * @return frames this bridge read but dropped (whole batches): back pressure past the bound, or a peer not connected.
      */
     public long dropped()
     {
@@ -86,9 +94,10 @@ public final class LinkStats
         }
     }
 
-    void onSent()
+    void onSent(final int frames)
     {
-        sender.lazySet(0, sender.get(0) + 1); // single writer: an ordered store suffices for readers
+        sender.lazySet(0, sender.get(0) + frames); // single writer: an ordered store suffices for readers
+        sender.lazySet(3, sender.get(3) + 1);
     }
 
     void onBackPressured()
@@ -96,15 +105,16 @@ public final class LinkStats
         sender.lazySet(1, sender.get(1) + 1); // single writer: an ordered store suffices for readers
     }
 
-    void onDropped()
+    void onDropped(final int frames)
     {
-        sender.lazySet(2, sender.get(2) + 1); // single writer: an ordered store suffices for readers
+        sender.lazySet(2, sender.get(2) + frames); // single writer: an ordered store suffices for readers
     }
 
     @Override
     public String toString()
     {
         final StringBuilder text = new StringBuilder("kind=").append(kind).append(" sent=").append(sent())
+            .append(" messages=").append(messages())
             .append(" backPressured=").append(backPressured()).append(" dropped=").append(dropped());
         for (final LinkCount count : LinkCount.values())
         {

@@ -4,8 +4,10 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
+import io.aeron.driver.Configuration;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.exceptions.OrbitException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.heartbeat.FleetHeartbeat;
@@ -18,6 +20,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +37,8 @@ import static io.orbit.aeron.WireFormat.*;
  * ({@link GridLayout}), starts an embedded Aeron media driver (directory under the fleet's
  * directory), and runs one duty thread that
  * <ul>
- *   <li>sends, to every peer over UDP unicast, the frames of this host's nodes of every bridged
- *       ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
+ *   <li>sends, to every peer over UDP unicast (or once to a multicast group), batched, the frames of
+ *       this host's nodes of every bridged ring (one Aeron stream per ring, {@link RingSender}), and every beat a control message with
  *       the liveness (lease) and heartbeat slot of each node of this host's range;</li>
  *   <li>receives the peers' messages and mirrors their nodes here ({@link RemoteNodes}): leases
  *       held for remote nodes alive there, their frames written into their own lanes with their
@@ -50,6 +54,18 @@ public final class OrbitBridge implements AutoCloseable
     private static final Duration RAW_READ_AGE = Duration.ofNanos(1);
 
     private static final int FRAGMENT_LIMIT = 256;
+    private static final int MTU_ALIGNMENT = 32;
+    private static final int MAX_MTU = 65_504;
+    private static final long BACK_PRESSURE_BOUND_NS = Duration.ofMillis(50).toNanos();
+
+    /**
+     * Receiver window (bytes a sender may have in flight per stream, Aeron's default is 128 KiB) and the
+     * socket receive buffer that must hold it: throughput per stream is at most window / round trip of a
+     * status message, so the window covers a scheduling hiccup of the receiving side at full rate. Aeron
+     * caps it at half the term length; the kernel caps the buffer at {@code net.core.rmem_max}. Aeron's own
+     * system properties ({@code aeron.rcv.initial.window.length}, {@code aeron.socket.so_rcvbuf}) override it.
+     */
+    static final int RECEIVER_WINDOW = 2 << 20;
 
     private final BridgeConfig config;
     private final GridLayout grid;
@@ -80,6 +96,15 @@ public final class OrbitBridge implements AutoCloseable
             throw new OrbitException("fleet " + config.fleet() + ": host index " + config.hostIndex() + " is outside 0.."
                 + (config.hosts().size() - 1) + " of --hosts " + config.hosts());
         }
+        if (config.mtu() % MTU_ALIGNMENT != 0 || config.mtu() < MTU_ALIGNMENT * 3 || config.mtu() > MAX_MTU)
+        {
+            throw new InvalidArgumentException("fleet " + config.fleet() + ": MTU " + config.mtu() + " is not a multiple of "
+                + MTU_ALIGNMENT + " in " + (MTU_ALIGNMENT * 3) + ".." + MAX_MTU + " (Aeron's limits for one UDP datagram)");
+        }
+        if (!config.multicast().isEmpty())
+        {
+            checkMulticast(config);
+        }
         boolean beats = false;
         for (final BridgedKind kind : config.kinds())
         {
@@ -103,7 +128,7 @@ public final class OrbitBridge implements AutoCloseable
                     stats.add(new LinkStats(kind.kind(), config.size()));
                 }
             }
-            launched = MediaDriver.launch(new MediaDriver.Context()
+            launched = MediaDriver.launch(withReceiverWindow(new MediaDriver.Context())
                 .aeronDirectoryName(config.directory().resolve("aeron-" + config.fleet() + "-host" + config.hostIndex()).toString())
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
@@ -134,8 +159,52 @@ public final class OrbitBridge implements AutoCloseable
         this.duty.setDaemon(true);
         config.log().accept("started: fleet " + config.fleet() + " size " + config.size() + ", host " + self + " of "
             + grid.hostCount() + " owns nodes " + grid.firstNode(self) + ".." + (grid.endNode(self) - 1) + " (bridge node "
-            + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self) + ", kinds " + describeKinds());
+            + grid.bridgeNode(self) + "), endpoint " + config.hosts().get(self)
+            + (config.multicast().isEmpty() ? "" : ", multicast " + config.multicast()) + ", MTU " + config.mtu()
+            + ", kinds " + describeKinds());
         this.duty.start();
+    }
+
+    private static void checkMulticast(final BridgeConfig config)
+    {
+        final int colon = config.multicast().lastIndexOf(':');
+        boolean valid = colon > 0;
+        try
+        {
+            if (valid)
+            {
+                final byte[] group = InetAddress.getByName(config.multicast().substring(0, colon)).getAddress();
+                // Aeron sends data to the group and control to the next address up, so the data group is odd.
+                valid = Integer.parseInt(config.multicast().substring(colon + 1)) > 0
+                    && InetAddress.getByAddress(group).isMulticastAddress() && (group[group.length - 1] & 1) == 1;
+            }
+        }
+        catch (final NumberFormatException | UnknownHostException ex)
+        {
+            valid = false;
+        }
+        if (!valid)
+        {
+            throw new InvalidArgumentException("fleet " + config.fleet() + ": multicast endpoint '" + config.multicast()
+                + "' is not GROUP:PORT with an odd multicast group (224.0.0.0/4; Aeron sends control to the group + 1), "
+                + "e.g. 239.255.0.1:40456");
+        }
+    }
+
+    /** {@link #RECEIVER_WINDOW} and a socket buffer that holds it, unless Aeron's properties set them. */
+    private static MediaDriver.Context withReceiverWindow(final MediaDriver.Context context)
+    {
+        final boolean windowSet = System.getProperty(Configuration.INITIAL_WINDOW_LENGTH_PROP_NAME) != null;
+        final boolean bufferSet = System.getProperty(Configuration.SOCKET_RCVBUF_LENGTH_PROP_NAME) != null;
+        if (!windowSet)
+        {
+            context.initialWindowLength(bufferSet ? Math.min(RECEIVER_WINDOW, context.socketRcvbufLength()) : RECEIVER_WINDOW);
+        }
+        if (!bufferSet)
+        {
+            context.socketRcvbufLength(Math.max(RECEIVER_WINDOW, context.initialWindowLength()));
+        }
+        return context;
     }
 
     /**
@@ -153,39 +222,68 @@ public final class OrbitBridge implements AutoCloseable
 
     private void openStreams()
     {
-        final String own = "aeron:udp?endpoint=" + config.hosts().get(config.hostIndex());
+        final String ownEndpoint = config.hosts().get(config.hostIndex());
+        final boolean multicast = !config.multicast().isEmpty();
+        // Multicast: every bridge sends once to the group and receives the group on the interface of its own --hosts address.
+        final String own = multicast
+            ? "aeron:udp?endpoint=" + config.multicast() + "|interface=" + ownEndpoint.substring(0, ownEndpoint.lastIndexOf(':'))
+            : "aeron:udp?endpoint=" + ownEndpoint;
         subscriptions.add(aeron.addSubscription(own, CONTROL_STREAM));
         assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> remotes.onControl(buffer, offset, now)));
         for (int i = 0; i < rings.size(); i++)
         {
             final int ringIndex = i;
             subscriptions.add(aeron.addSubscription(own, ringStream(rings.get(i).kind())));
-            assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onFrame(ringIndex, buffer, offset)));
+            assemblers.add(new FragmentAssembler((buffer, offset, length, header) -> onBatch(ringIndex, buffer, offset, length)));
         }
         final int self = config.hostIndex();
-        final long boundNs = Duration.ofMillis(50).toNanos();
         for (int host = 0; host < config.hosts().size(); host++)
         {
-            if (host == self)
+            if (host != self && !multicast)
             {
-                continue;
+                openPublications("aeron:udp?endpoint=" + config.hosts().get(host), host);
             }
-            final String peer = "aeron:udp?endpoint=" + config.hosts().get(host) + "|term-length=" + config.termLength();
-            controlPublications.add(aeron.addExclusivePublication(peer, CONTROL_STREAM));
-            for (int i = 0; i < rings.size(); i++)
-            {
-                final Ring ring = rings.get(i);
-                senders.add(new RingSender(ring, aeron.addExclusivePublication(peer, ringStream(ring.kind())), host, remotes, stats.get(i),
-                    new BackoffIdleStrategy(10, 20, 1_000, 100_000), boundNs, grid.firstNode(self), grid.endNode(self)));
-            }
+        }
+        if (multicast)
+        {
+            // fc=min: the slowest receiver paces the group, so a lagging peer meets back pressure (counted) rather than
+            // falling behind what the sender still retains; a silent receiver leaves the flow control after its timeout.
+            openPublications(own + "|fc=min", RingSender.EVERY_PEER);
         }
     }
 
-    private void onFrame(final int ringIndex, final DirectBuffer buffer, final int offset)
+    private void openPublications(final String channel, final int peer)
     {
-        if (buffer.getByte(offset + TYPE_OFFSET) == TYPE_FRAME)
+        final String tuned = channel + "|term-length=" + config.termLength() + "|mtu=" + config.mtu();
+        final int self = config.hostIndex();
+        controlPublications.add(aeron.addExclusivePublication(tuned, CONTROL_STREAM));
+        for (int i = 0; i < rings.size(); i++)
         {
-            remotes.onFrame(ringIndex, buffer, offset);
+            final Ring ring = rings.get(i);
+            senders.add(new RingSender(ring, aeron.addExclusivePublication(tuned, ringStream(ring.kind())), peer, remotes, stats.get(i),
+                new BackoffIdleStrategy(10, 20, 1_000, 100_000), BACK_PRESSURE_BOUND_NS, grid.firstNode(self), grid.endNode(self)));
+        }
+    }
+
+    /** Hands the records of one BATCH to the receiving side in order; a record that overruns the message ends it. */
+    private void onBatch(final int ringIndex, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < BATCH_HEADER_LENGTH || buffer.getByte(offset + TYPE_OFFSET) != TYPE_BATCH)
+        {
+            return;
+        }
+        final int count = buffer.getShort(offset + RECORD_COUNT_OFFSET) & 0xFFFF;
+        final int end = offset + length;
+        int record = offset + BATCH_HEADER_LENGTH;
+        for (int i = 0; i < count && record + FRAME_HEADER_LENGTH <= end; i++)
+        {
+            final int payloadLength = buffer.getInt(record + LENGTH_OFFSET);
+            if (payloadLength < 0 || record + FRAME_HEADER_LENGTH + payloadLength > end)
+            {
+                return;
+            }
+            remotes.onFrame(ringIndex, buffer, record);
+            record += recordLength(payloadLength);
         }
     }
 

@@ -91,6 +91,27 @@ final class RemoteNodes
     }
 
     /**
+     * @return true when at least one peer's link is up and every such peer has heard this host (a
+     *         multicast sender reaches them all at once).
+     */
+    boolean everyLinkedPeerHasHeardUs()
+    {
+        boolean any = false;
+        for (int host = 0; host < heardUs.length; host++)
+        {
+            if (linkUp.get(host) == 1)
+            {
+                any = true;
+                if (!heardUs[host])
+                {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
      * @return bit h set for every host whose link is up (written into this host's control messages).
      */
     long heardMask()
@@ -106,9 +127,13 @@ final class RemoteNodes
     void onControl(final DirectBuffer buffer, final int offset, final long now)
     {
         final int host = buffer.getShort(offset + HOST_OFFSET) & 0xFFFF;
+        if (host == selfHost)
+        {
+            return; // this bridge's own message, looped back by a multicast group
+        }
         final int first = buffer.getShort(offset + FIRST_NODE_OFFSET) & 0xFFFF;
         final int count = buffer.getShort(offset + NODE_COUNT_OFFSET) & 0xFFFF;
-        if (host == selfHost || host >= grid.hostCount() || first != grid.firstNode(host) || first + count != grid.endNode(host))
+        if (host >= grid.hostCount() || first != grid.firstNode(host) || first + count != grid.endNode(host))
         {
             log.accept("ignoring control message of host " + host + " nodes " + first + ".." + (first + count - 1)
                 + ": this bridge's grid is " + grid);

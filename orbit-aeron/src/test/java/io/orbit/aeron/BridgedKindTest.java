@@ -3,6 +3,7 @@ package io.orbit.aeron;
 import io.orbit.runtime.exceptions.InvalidRingSpecException;
 import io.orbit.runtime.cache.OrbitCache;
 import io.orbit.runtime.event.OrbitEventBus;
+import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.runtime.ring.RingSpec;
 import io.orbit.runtime.ring.Topology;
@@ -39,6 +40,39 @@ class BridgedKindTest
                 assertEquals(0, node0.node(), "a refused bridge never took its node");
             }
         }
+    }
+
+    @Test
+    void anMtuOrMulticastEndpointAeronCannotUseIsRefusedNamingTheLimitBeforeTheNodeIsTaken()
+    {
+        try (ShmDirectory dir = ShmDirectory.create())
+        {
+            final String fleet = ShmDirectory.uniqueFleetName();
+            for (final int mtu : new int[] {1400, 65_536, 32})
+            {
+                final InvalidArgumentException refused = assertThrows(InvalidArgumentException.class,
+                    () -> OrbitBridge.start(config(fleet, dir, mtu, "")));
+                assertTrue(refused.getMessage().contains("MTU " + mtu) && refused.getMessage().contains("65504"), refused.getMessage());
+                assertTrue(refused.getMessage().contains("fleet " + fleet), refused.getMessage());
+            }
+            for (final String multicast : new String[] {"10.0.0.1:40456", "239.255.0.1", "239.255.0.1:port", "239.255.0.2:40456"})
+            {
+                final InvalidArgumentException refused = assertThrows(InvalidArgumentException.class,
+                    () -> OrbitBridge.start(config(fleet, dir, BridgeConfig.DEFAULT_MTU, multicast)));
+                assertTrue(refused.getMessage().contains("multicast endpoint '" + multicast + "'"), refused.getMessage());
+            }
+            try (Fleet node0 = Fleet.joinShmAs(fleet, 4, 0, dir.path()))
+            {
+                assertEquals(0, node0.node(), "a refused bridge never took its node");
+            }
+        }
+    }
+
+    private static BridgeConfig config(final String fleet, final ShmDirectory dir, final int mtu, final String multicast)
+    {
+        return new BridgeConfig(fleet, 4, dir.path(), 0, List.of("127.0.0.1:1", "127.0.0.1:2"),
+            List.of(BridgedKind.ring(RingSpec.perNode(12, 16, 64))), BridgeConfig.DEFAULT_BEAT_INTERVAL,
+            BridgeConfig.DEFAULT_LINK_TIMEOUT, BridgeConfig.DEFAULT_TERM_LENGTH, mtu, multicast, line -> { });
     }
 
     @Test

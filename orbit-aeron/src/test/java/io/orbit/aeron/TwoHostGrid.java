@@ -9,6 +9,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Two hosts simulated on one machine: one shared-memory directory per host and one bridge per host
@@ -23,11 +24,32 @@ final class TwoHostGrid implements AutoCloseable
     final ShmDirectory[] dirs = {ShmDirectory.create(), ShmDirectory.create()};
     final String hosts;
     final String kinds;
+    final long statsMs;
+    final String multicast;
     final ChildJvm[] bridges = new ChildJvm[2];
 
     TwoHostGrid(final String kinds)
     {
+        this(kinds, 0);
+    }
+
+    /** @param statsMs how often each bridge prints its counts ({@code orbit-bridge[h] stats kind=...}), 0 for never. */
+    TwoHostGrid(final String kinds, final long statsMs)
+    {
+        this(kinds, statsMs, false);
+    }
+
+    /**
+     * @param statsMs   how often each bridge prints its counts, 0 for never.
+     * @param multicast true: both bridges send to one multicast group on the loopback interface (a random
+     *                  odd group of 239.255.0.0/16, administratively scoped, and a free port, so parallel runs do not meet).
+     */
+    TwoHostGrid(final String kinds, final long statsMs, final boolean multicast)
+    {
         this.kinds = kinds;
+        this.statsMs = statsMs;
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.multicast = multicast ? "239.255." + random.nextInt(256) + "." + (2 * random.nextInt(127) + 1) + ":" + freeUdpPort() : "";
         this.hosts = "127.0.0.1:" + freeUdpPort() + ",127.0.0.1:" + freeUdpPort();
     }
 
@@ -36,7 +58,11 @@ final class TwoHostGrid implements AutoCloseable
     {
         final List<String> args = new ArrayList<>(List.of("--fleet", fleet, "--size", String.valueOf(SIZE),
             "--dir", dirs[host].path().toString(), "--host-index", String.valueOf(host), "--hosts", hosts, "--kinds", kinds,
-            "--beat-ms", "50", "--link-timeout-ms", "1000", "--term-length", "1048576", "--stats-ms", "0"));
+            "--beat-ms", "50", "--link-timeout-ms", "1000", "--term-length", "1048576", "--stats-ms", String.valueOf(statsMs)));
+        if (!multicast.isEmpty())
+        {
+            args.addAll(List.of("--multicast", multicast));
+        }
         bridges[host] = ChildJvm.start(dirs[host].path(), BridgeMain.class, args.toArray(String[]::new));
         bridges[host].awaitLine(line -> line.contains("started:"));
         return bridges[host];

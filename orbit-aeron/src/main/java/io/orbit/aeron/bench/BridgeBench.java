@@ -5,10 +5,8 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.orbit.aeron.BridgeConfig;
 import io.orbit.aeron.BridgedKind;
-import io.orbit.aeron.LinkCount;
 import io.orbit.aeron.OrbitBridge;
 import io.orbit.runtime.fleet.Fleet;
-import io.orbit.runtime.ring.PollStats;
 import io.orbit.runtime.ring.Ring;
 import io.orbit.runtime.ring.RingCursor;
 import io.orbit.runtime.ring.RingSpec;
@@ -34,65 +32,89 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>round trip host A → host B → host A through both bridges (ring → bridge → UDP → bridge → ring and back),</li>
  *   <li>Aeron's own ping-pong over the same two drivers and endpoints (another stream id), the floor,</li>
- *   <li>throughput: host A publishes as fast as it can; host B reads and records publish-to-read latency.</li>
+ *   <li>saturation: host A publishes as fast as it can; what crossed per second, the loss classes (they must add
+ *       up to the frames published), frames per Aeron message, and the CPU the bridges and drivers spent per
+ *       crossed frame (thread CPU time: scheduling waits on a loaded machine do not count);</li>
+ *   <li>paced: host A publishes at a fixed rate (the anchor: 1 M frames/s); host B's reader records
+ *       publish-to-read latency.</li>
  * </ol>
+ * Everything is printed at the end as one summary block.
  * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp orbit-aeron/target/orbit-bridge.jar
- * io.orbit.aeron.bench.BridgeBench [roundTrips] [frames]}
+ * io.orbit.aeron.bench.BridgeBench [roundTrips] [frames] [pacedRate] [mtu]}
  */
 public final class BridgeBench
 {
-    private static final RingSpec SPEC = RingSpec.perNode(12, 65_536, 64);
+    private static final int KIND = 12;
+    private static final RingSpec SPEC = RingSpec.perNode(KIND, 65_536, 64);
     private static final int PING_STREAM = 4242;
+    private static final int TERM_LENGTH = 16 << 20;
 
     private BridgeBench()
     {
     }
 
     /**
-     * @param args round trips (default 20000) and throughput frames (default 2000000).
+     * @param args round trips (default 20000), frames per throughput phase (default 2000000), paced rate per
+     *             second (default 1000000), MTU (default 1408).
      * @throws Exception on setup failure.
      */
     public static void main(final String[] args) throws Exception
     {
         final int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         final int frames = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
+        final long rate = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
+        final int mtu = args.length > 3 ? Integer.parseInt(args[3]) : BridgeConfig.DEFAULT_MTU;
         final Path dirA = Files.createTempDirectory(Path.of("/dev/shm"), "orbit-bench-a-");
         final Path dirB = Files.createTempDirectory(Path.of("/dev/shm"), "orbit-bench-b-");
         final String fleet = "bench" + ProcessHandle.current().pid();
         final List<String> hosts = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
         final List<BridgedKind> kinds = List.of(BridgedKind.ring(SPEC));
-        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.vm.name")
-            + " " + System.getProperty("java.version") + ", load " + Files.readString(Path.of("/proc/loadavg")).trim());
-        try (OrbitBridge bridgeA = OrbitBridge.start(config(fleet, dirA, 0, hosts, kinds));
-             OrbitBridge bridgeB = OrbitBridge.start(config(fleet, dirB, 1, hosts, kinds));
+        final StringBuilder out = new StringBuilder();
+        final String loadAtStart = loadAverage();
+        try (OrbitBridge bridgeA = OrbitBridge.start(config(fleet, dirA, 0, hosts, kinds, mtu));
+             OrbitBridge bridgeB = OrbitBridge.start(config(fleet, dirB, 1, hosts, kinds, mtu));
              Fleet a = Fleet.joinShmAs(fleet, 8, 1, dirA);
              Fleet b = Fleet.joinShmAs(fleet, 8, 5, dirB))
         {
             awaitLinks(bridgeA, bridgeB);
-            bridgedRoundTrip(a.ring(SPEC), b.ring(SPEC), roundTrips / 10);
-            final Histogram bridged = bridgedRoundTrip(a.ring(SPEC), b.ring(SPEC), roundTrips);
-            final Histogram aeron = aeronPingPong(dirA.resolve("aeron-" + fleet + "-host0"), dirB.resolve("aeron-" + fleet + "-host1"),
-                hosts, roundTrips);
-            print("bridged round trip A->B->A", bridged);
-            print("aeron ping-pong (same drivers, same endpoints)", aeron);
-            System.out.printf("ratio bridged/aeron: p50 %.2f, p99 %.2f%n",
-                (double)bridged.getValueAtPercentile(50) / aeron.getValueAtPercentile(50),
-                (double)bridged.getValueAtPercentile(99) / aeron.getValueAtPercentile(99));
-            System.out.println("after the round trips: bridge A counts " + bridgeA.stats(12) + "; bridge B counts " + bridgeB.stats(12));
-            throughput(a.ring(SPEC), b.ring(SPEC), bridgeB, frames);
-            System.out.println("  bridge A counts (its sender side): " + bridgeA.stats(12));
+            final Ring ringA = a.ring(SPEC);
+            final Ring ringB = b.ring(SPEC);
+            final Path driverA = dirA.resolve("aeron-" + fleet + "-host0");
+            final Path driverB = dirB.resolve("aeron-" + fleet + "-host1");
+            bridgedRoundTrip(ringA, ringB, roundTrips / 10);
+            final Histogram bridged = bridgedRoundTrip(ringA, ringB, roundTrips);
+            final Histogram aeron = aeronPingPong(driverA, driverB, hosts, roundTrips);
+            line(out, "bridged round trip A->B->A", bridged);
+            line(out, "aeron ping-pong, same drivers", aeron);
+            out.append(String.format("  %-40s p50 %.2f   p95 %.2f   p99 %.2f%n", "ratio bridged / aeron",
+                ratio(bridged, aeron, 50), ratio(bridged, aeron, 95), ratio(bridged, aeron, 99)));
+            final ThroughputPhase saturated = new ThroughputPhase(ringA, ringB, bridgeA, bridgeB, driverA, driverB, frames);
+            saturated.run(0);
+            saturated.report(out, "saturation: host A publishes flat out");
+            final ThroughputPhase paced = new ThroughputPhase(ringA, ringB, bridgeA, bridgeB, driverA, driverB, frames);
+            paced.run(rate);
+            paced.report(out, String.format("paced: host A publishes %,d frames/s", rate));
         }
         finally
         {
             delete(dirA);
             delete(dirB);
         }
+        System.out.println();
+        System.out.println("== orbit-aeron BridgeBench: " + roundTrips + " round trips, " + frames + " frames per phase ==");
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("java.vm.name") + " "
+            + System.getProperty("java.version") + "; load average at start " + loadAtStart + ", at end " + loadAverage());
+        System.out.println("path: ring KIND " + KIND + " PER_NODE 65536 x 64 B -> bridge A -> Aeron UDP 127.0.0.1 (embedded drivers, "
+            + "SHARED threading, term " + (TERM_LENGTH >> 20) + " MiB, MTU " + mtu
+            + ") -> bridge B -> ring on host B");
+        System.out.print(out);
     }
 
-    private static BridgeConfig config(final String fleet, final Path dir, final int host, final List<String> hosts, final List<BridgedKind> kinds)
+    private static BridgeConfig config(
+        final String fleet, final Path dir, final int host, final List<String> hosts, final List<BridgedKind> kinds, final int mtu)
     {
         return new BridgeConfig(fleet, 8, dir, host, hosts, kinds, BridgeConfig.DEFAULT_BEAT_INTERVAL, Duration.ofSeconds(5),
-            16 << 20, line -> System.out.println("bridge " + host + ": " + line));
+            TERM_LENGTH, mtu, "", line -> System.out.println("bridge " + host + ": " + line));
     }
 
     private static void awaitLinks(final OrbitBridge a, final OrbitBridge b) throws InterruptedException
@@ -217,58 +239,6 @@ public final class BridgeBench
         return histogram;
     }
 
-    /** Host A publishes as fast as it can (payload: publish time); host B reads through a cursor and records the latency. */
-    private static void throughput(final Ring ringA, final Ring ringB, final OrbitBridge bridgeB, final int frames)
-        throws InterruptedException
-    {
-        final Histogram latency = new Histogram(3);
-        final long startHead = ringB.head(1);
-        final RingCursor cursor = ringB.cursorAtHead();
-        final long[] delivered = {0};
-        final long[] lastArrival = {0};
-        final long before = bridgeB.stats(12).get(1, LinkCount.REPLICATED);
-        final Thread reader = new Thread(() ->
-        {
-            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            long movedPast = 0;
-            while (movedPast < frames && System.nanoTime() < deadline)
-            {
-                final PollStats stats = cursor.poll(frame ->
-                {
-                    if (frame.lane() == 1)
-                    {
-                        final long now = System.nanoTime();
-                        latency.recordValue(Math.max(0, now - frame.payload().getLong(0)));
-                        delivered[0]++;
-                        lastArrival[0] = now;
-                    }
-                });
-                movedPast = ringB.head(1) - startHead;
-                if (stats.movedPast() == 0)
-                {
-                    Thread.onSpinWait();
-                }
-            }
-        }, "reader");
-        reader.start();
-        final UnsafeBuffer payload = new UnsafeBuffer(new byte[64]);
-        final long start = System.nanoTime();
-        for (int i = 0; i < frames; i++)
-        {
-            payload.putLong(0, System.nanoTime());
-            ringA.publish(0, 0, payload, 0, 64);
-        }
-        final long published = System.nanoTime();
-        reader.join();
-        final double seconds = (lastArrival[0] - start) / 1e9;
-        System.out.printf("throughput: %d frames of 64 B published in %.3f s (%.0f/s); arrived on host B by %.3f s: %.0f frames/s crossed%n",
-            frames, (published - start) / 1e9, frames / ((published - start) / 1e9), seconds,
-            (bridgeB.stats(12).get(1, LinkCount.REPLICATED) - before) / seconds);
-        System.out.printf("  host B reader: delivered %d, reader lapped (overwritten) %d; bridge B counts: %s%n",
-            delivered[0], cursor.totals().overwritten(), bridgeB.stats(12));
-        print("  publish-to-read latency", latency);
-    }
-
     private static void checkDeadline(final long start)
     {
         if (System.nanoTime() - start > Duration.ofSeconds(10).toNanos())
@@ -277,11 +247,22 @@ public final class BridgeBench
         }
     }
 
-    private static void print(final String what, final Histogram histogram)
+    static void line(final StringBuilder out, final String what, final Histogram histogram)
     {
-        System.out.printf("%s: n=%d p50 %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us%n", what, histogram.getTotalCount(),
-            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(95) / 1e3,
-            histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3);
+        out.append(String.format("  %-40s p50 %8.1f us   p95 %8.1f us   p99 %8.1f us   max %8.1f us   (n=%d)%n", what,
+            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(95) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+            histogram.getMaxValue() / 1e3, histogram.getTotalCount()));
+    }
+
+    private static double ratio(final Histogram bridged, final Histogram aeron, final double percentile)
+    {
+        return (double)bridged.getValueAtPercentile(percentile) / Math.max(1, aeron.getValueAtPercentile(percentile));
+    }
+
+    private static String loadAverage() throws IOException
+    {
+        final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static int freePort() throws IOException
