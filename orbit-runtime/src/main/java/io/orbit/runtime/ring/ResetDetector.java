@@ -19,13 +19,6 @@ package io.orbit.runtime.ring;
  */
 final class ResetDetector
 {
-    /** {@link #deliveredBelow}: the delivered frame is still in its slot (no reset). */
-    static final int SAME = 0;
-    /** {@link #deliveredBelow}: the delivered frame's slot is no longer (or not yet again) that frame: a reset. */
-    static final int CHANGED = 1;
-    /** {@link #deliveredBelow}: nothing to compare, or the slot was lapped or damaged: the lane head decides. */
-    static final int UNKNOWN = 2;
-
     private final long[] lastHead;
     /** The cursor's next counter per lane after its last advance there, -1 when it has not advanced. */
     private final long[] passed;
@@ -85,29 +78,6 @@ final class ResetDetector
             return true; // a counter the cursor moved past is no longer (or not yet again) committed
         }
         return outcome == SlotReader.READY && (probe.id() != deliveredId[lane] || probe.version() != deliveredVersion[lane]);
-    }
-
-    /**
-     * The reset check of a lane whose head a poll does not read: whether the frame the cursor
-     * delivered right below {@code next} is still in its slot. A line nobody writes until the lane
-     * laps it, so this costs no cache miss, where the head is written by every publish.
-     *
-     * @param lane lane index.
-     * @param next the cursor's next counter in the lane.
-     * @return {@link #SAME}, {@link #CHANGED} or {@link #UNKNOWN}.
-     */
-    int deliveredBelow(final int lane, final long next)
-    {
-        if (next == 0 || passed[lane] != next || deliveredCounter[lane] != next - 1)
-        {
-            return UNKNOWN;
-        }
-        final int outcome = reader.read(lane, next - 1, probe, false);
-        if (outcome == SlotReader.READY)
-        {
-            return probe.id() == deliveredId[lane] && probe.version() == deliveredVersion[lane] ? SAME : CHANGED;
-        }
-        return outcome == SlotReader.NOT_YET || outcome == SlotReader.IN_FLIGHT ? CHANGED : UNKNOWN;
     }
 
     /**

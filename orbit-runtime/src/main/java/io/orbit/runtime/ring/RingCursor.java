@@ -19,11 +19,6 @@ import java.util.function.IntToLongFunction;
  */
 public final class RingCursor
 {
-    /** {@link #heads} entry of a lane polled from its next slot's stamp, without its head. */
-    private static final long PROBE_FIRST = -1;
-    /** A probing lane that keeps finding nothing reads its head this often (a slot damaged in place below the head). */
-    private static final int HEAD_LOOK_EVERY = 64;
-
     private final Ring ring;
     private final SlotReader reader;
     private final long[] next;
@@ -33,11 +28,7 @@ public final class RingCursor
     private final FrameView view;
     private final PollStats lastPoll = new PollStats();
     private final PollStats totals = new PollStats();
-    /** The head each lane's poll works to, or {@link #PROBE_FIRST}. */
     private final long[] heads;
-    /** Per lane: polls that probed and found nothing; every {@value #HEAD_LOOK_EVERY}th reads the head. */
-    private final int[] emptyProbes;
-    private final boolean perNode;
     private final ResetDetector resets;
     private final RingWaiter.Readiness readiness = this::mayPoll;
     private long generation;
@@ -54,8 +45,6 @@ public final class RingCursor
         this.nextProbe = new long[lanes];
         this.view = ring.newFrameView();
         this.heads = new long[lanes];
-        this.emptyProbes = new int[lanes];
-        this.perNode = ring.spec().topology() == Topology.PER_NODE;
         this.generation = ring.resetGeneration();
         Arrays.fill(pendingCounter, -1);
         for (int lane = 0; lane < lanes; lane++)
@@ -154,42 +143,10 @@ public final class RingCursor
         long movedPast = 0;
         for (int lane = 0; lane < next.length; lane++)
         {
-            long head = heads[lane];
+            final long head = heads[lane];
             long counter = next[lane];
-            final long start = counter;
             boolean deliveredLast = false;
-            if (head == PROBE_FIRST)
-            {
-                int outcome = SlotReader.READY;
-                while (counter - start < capacity)
-                {
-                    outcome = reader.read(lane, counter, view, true);
-                    if (outcome != SlotReader.READY)
-                    {
-                        break;
-                    }
-                    delivered++;
-                    handler.onFrame(view);
-                    counter++;
-                }
-                deliveredLast = counter > start;
-                // A committed stamp is all a PER_NODE frame needs (its head moves after it); a slot still
-                // holding the previous lap (NOT_YET) ends the lane. Anything else, and now and then a lane
-                // that keeps finding nothing, is classified against the head.
-                final boolean settled = outcome == SlotReader.READY
-                    || (outcome == SlotReader.NOT_YET && (deliveredLast || ++emptyProbes[lane] % HEAD_LOOK_EVERY != 0));
-                if (settled)
-                {
-                    if (deliveredLast)
-                    {
-                        movedPast += counter - start;
-                        next[lane] = counter;
-                        resets.advanced(lane, counter, view);
-                    }
-                    continue;
-                }
-                head = reader.head(lane);
-            }
+            final long start = counter;
             final long oldest = head - capacity;
             if (counter < oldest)
             {
@@ -237,28 +194,17 @@ public final class RingCursor
     }
 
     /**
-     * Checks for a reset before this poll: the reset generation moved (a Java reset), or a lane shows
-     * one ({@link ResetDetector}: a reset by orbit-rs, which leaves the generation alone). A PER_NODE
-     * lane whose last delivered frame is still in its slot is polled from its next slot's stamp
-     * ({@link #PROBE_FIRST}) and its head is not read: the head's cache line is written by every
-     * publish, the delivered slot's by none until the lane laps it. Every other lane's head is read here.
+     * Reads every lane head for this poll and checks for a reset: the reset generation moved (a Java
+     * reset), or a lane shows one ({@link ResetDetector}: a reset by orbit-rs, which leaves the
+     * generation alone).
      */
     private boolean resetSeen()
     {
         boolean seen = ring.resetGeneration() != generation;
         for (int lane = 0; lane < heads.length; lane++)
         {
-            final int below = perNode ? resets.deliveredBelow(lane, next[lane]) : ResetDetector.UNKNOWN;
-            if (below == ResetDetector.UNKNOWN)
-            {
-                heads[lane] = reader.head(lane);
-                seen = seen || resets.resetSeen(lane, heads[lane], next[lane]);
-            }
-            else
-            {
-                heads[lane] = PROBE_FIRST;
-                seen = seen || below == ResetDetector.CHANGED;
-            }
+            heads[lane] = reader.head(lane);
+            seen = seen || resets.resetSeen(lane, heads[lane], next[lane]);
         }
         return seen;
     }
