@@ -36,16 +36,18 @@ public final class ClaimHandle
     public static final int YIELDED = 0;
 
     final Contest contest;
-    final int subjectType;
-    final byte[] subject;
-    final byte[] owner;
-    final long subjectHash;
+    final SubjectKey key;
     final SlotSnapshot snapshot = new SlotSnapshot();
 
     boolean held;
     int slot;
     /** The slot's seq word as this handle's commit left it: unchanged means the lease is untouched. */
     long committedWord;
+    /**
+     * The slot's seq word as this handle's release left it (the slot FREE and still keyed to the
+     * subject), 0 when there is none: unchanged means the next claim can take the slot in place.
+     */
+    long releasedWord;
     long fenceToken;
     long claimedAtNanos;
     long expiresAtNanos;
@@ -53,10 +55,7 @@ public final class ClaimHandle
     ClaimHandle(final Contest contest, final int subjectType, final byte[] subject, final byte[] owner)
     {
         this.contest = contest;
-        this.subjectType = subjectType;
-        this.subject = subject;
-        this.owner = owner;
-        this.subjectHash = ContestTable.subjectHash(subjectType, subject);
+        this.key = new SubjectKey(subjectType, subject, owner);
     }
 
     /**
@@ -135,16 +134,18 @@ public final class ClaimHandle
             return false;
         }
         held = false;
-        return contest.release(slot, committedWord, subjectType, subjectHash, subject, fenceToken, snapshot);
+        final long word = contest.release(slot, committedWord, key, fenceToken, claimedAtNanos, expiresAtNanos, snapshot);
+        releasedWord = word == Contest.NOT_RELEASED ? 0 : word;
+        return word != Contest.NOT_RELEASED;
     }
 
     void ensureFree()
     {
         if (held)
         {
-            final String label = new String(subject, StandardCharsets.UTF_8);
+            final String label = new String(key.subject, StandardCharsets.UTF_8);
             throw new InvalidArgumentException("fleet " + contest.fleet().name() + " (KIND " + ContestLayout.KIND + "): the claim handle of "
-                + "subject " + subjectType + ":'" + label + "' still holds the lease with fence token " + fenceToken
+                + "subject " + key.subjectType + ":'" + label + "' still holds the lease with fence token " + fenceToken
                 + "; release it before claiming again");
         }
     }
@@ -152,7 +153,7 @@ public final class ClaimHandle
     @Override
     public String toString()
     {
-        return "ClaimHandle{" + subjectType + ":'" + new String(subject, StandardCharsets.UTF_8) + "', owner '"
-            + new String(owner, StandardCharsets.UTF_8) + "'" + (held ? ", held, fence token " + fenceToken : "") + "}";
+        return "ClaimHandle{" + key.subjectType + ":'" + new String(key.subject, StandardCharsets.UTF_8) + "', owner '"
+            + new String(key.owner, StandardCharsets.UTF_8) + "'" + (held ? ", held, fence token " + fenceToken : "") + "}";
     }
 }

@@ -72,6 +72,9 @@ public final class Contest
     /** Default bound of the wait for a live process's unfinished slot update before taking the slot over. */
     public static final Duration DEFAULT_PENDING_BOUND = Duration.ofSeconds(1);
 
+    /** {@link #release} outcome: the lease was not this claimant's any more (released, or expired and taken). */
+    static final long NOT_RELEASED = -1; // odd: never a committed seq word
+
     /** Longest time to live: deadlines stay comparable by subtraction. */
     private static final long MAX_TTL_NANOS = 1L << 62;
     /** {@link #MAX_TTL_NANOS} as a Duration, made once: the zero-allocation claim compares against it. */
@@ -140,8 +143,7 @@ public final class Contest
         }
         final Holder holder = new Holder(subjectType, label, owner, table.node(), table.pid(), handle.fenceToken,
             handle.claimedAtNanos, handle.expiresAtNanos);
-        return new ContestResult.Claimed(new Guard(this, table, handle.slot, handle.subjectHash, handle.subject, handle.owner, holder,
-            handle.committedWord));
+        return new ContestResult.Claimed(new Guard(this, table, handle.slot, handle.key, holder, handle.committedWord));
     }
 
     /**
@@ -208,16 +210,31 @@ public final class Contest
         return counted(claim(handle, ttlNanos(ttl)));
     }
 
-    /** One claim attempt; the outcome (lease or blocking holder) lands in the handle. */
+    /**
+     * One claim attempt; the outcome (lease or blocking holder) lands in the handle. A handle whose
+     * release left its slot FREE and keyed to the subject first tries to take that slot back from the
+     * seq word the release committed: an unchanged word proves the slot untouched since (still this
+     * subject's, the only one keyed to it, holding no lease), so there is nothing to look up.
+     */
     private int claim(final ClaimHandle handle, final long ttlNanos)
     {
-        final long hash = handle.subjectHash;
-        final int home = (int)hash & mask;
+        final SubjectKey key = handle.key;
+        final long released = handle.releasedWord;
+        if (released != 0)
+        {
+            handle.releasedWord = 0;
+            final long odd = table.begin(handle.slot, released);
+            if (odd != 0 && complete(handle.slot, odd, handle, ttlNanos, false))
+            {
+                return ClaimHandle.CLAIMED;
+            }
+        }
+        final int home = (int)key.subjectHash & mask;
         final SlotSnapshot snapshot = handle.snapshot;
         boolean probed = false;
         while (true)
         {
-            final int slot = find(home, handle.subjectType, hash, handle.subject, snapshot);
+            final int slot = find(home, key, snapshot);
             if (slot < 0)
             {
                 final int inserted = insert(home, handle, ttlNanos);
@@ -241,7 +258,7 @@ public final class Contest
                 }
             }
             final long odd = table.begin(slot, snapshot.word);
-            if (odd != 0 && complete(slot, odd, handle, ttlNanos))
+            if (odd != 0 && complete(slot, odd, handle, ttlNanos, true))
             {
                 return ClaimHandle.CLAIMED;
             }
@@ -251,32 +268,35 @@ public final class Contest
 
     /**
      * Releases a lease if it is still the one claimed: at once when the slot's seq word is still the
-     * one the claim committed (nothing touched the slot since), else after reading the slot.
+     * one the claim committed (nothing touched the slot since), else after reading the slot. The slot
+     * stays keyed to the subject (FREE, labels kept), so the subject's next claim finds it in place.
      *
-     * @return true when this call released the lease.
+     * @return {@link #NOT_RELEASED}; or the seq word the release committed, 0 when a taker freed the
+     *         slot meanwhile (released either way).
      */
-    boolean release(
+    long release(
         final int slot,
         final long committedWord,
-        final int subjectType,
-        final long hash,
-        final byte[] subject,
+        final SubjectKey key,
         final long fenceToken,
+        final long claimedAt,
+        final long expiresAt,
         final SlotSnapshot snapshot)
     {
         long odd = committedWord == 0 ? 0 : table.begin(slot, committedWord);
+        long deadline = expiresAt;
         while (odd == 0)
         {
-            if (table.readStable(slot, snapshot) != ContestTable.VALID || !snapshot.holds(subjectType, hash, subject)
-                || snapshot.fenceToken != fenceToken)
+            if (table.readStable(slot, snapshot, key) != ContestTable.VALID || !snapshot.holds(key) || snapshot.fenceToken != fenceToken)
             {
-                return false;
+                return NOT_RELEASED;
             }
+            deadline = snapshot.expiresAt; // renewed through another path since: the checksum covers the slot's deadline
             odd = table.begin(slot, snapshot.word); // 0: the slot changed since the read, look again
         }
-        table.writeFree(slot);
-        table.commit(slot, odd); // a failed commit means a taker already freed the slot: released either way
-        return true;
+        table.writeReleased(slot, key, fenceToken, claimedAt, deadline);
+        // A failed commit means a taker already freed the slot: released either way, but nothing to reuse.
+        return table.commit(slot, odd) ? ContestLayout.seqWord(ContestLayout.sequence(odd) + 1, table.node()) : 0;
     }
 
     /**
@@ -290,10 +310,9 @@ public final class Contest
     public Optional<Holder> holder(final int subjectType, final String label)
     {
         checkSubjectType(subjectType);
-        final byte[] subject = utf8(label, "subject label", MAX_SUBJECT_BYTES);
-        final long hash = ContestTable.subjectHash(subjectType, subject);
+        final SubjectKey key = new SubjectKey(subjectType, utf8(label, "subject label", MAX_SUBJECT_BYTES), null);
         final SlotSnapshot snapshot = new SlotSnapshot();
-        final int slot = find((int)hash & mask, subjectType, hash, subject, snapshot);
+        final int slot = find((int)key.subjectHash & mask, key, snapshot);
         if (slot < 0 || !snapshot.isLiveAt(clock.monotonicNanos()) || table.holderDead(snapshot.holderNode, snapshot.holderPid))
         {
             return Optional.empty();
@@ -344,23 +363,25 @@ public final class Contest
     }
 
     /**
-     * The slot holding a subject's lease (live or not), looking at most {@code probe_limit} slots
-     * from its home and stopping at a never-written slot (no subject is ever inserted past one).
+     * The slot keyed to a subject (a lease, live or not, or one its holder released), looking at most
+     * {@code probe_limit} slots from its home and stopping at a never-written slot (no subject is
+     * ever inserted past one). At most one slot is keyed to a subject: only an insert under the
+     * subject's home insert lock keys a slot to it, and only after this lookup found none.
      *
      * @return the slot, with its content in {@code snapshot}; -1 when the subject holds no slot.
      */
-    private int find(final int home, final int subjectType, final long hash, final byte[] subject, final SlotSnapshot snapshot)
+    private int find(final int home, final SubjectKey key, final SlotSnapshot snapshot)
     {
         final int limit = table.probeLimit();
         for (int i = 0; i < limit; i++)
         {
             final int slot = (home + i) & mask;
-            final int status = table.readStable(slot, snapshot);
+            final int status = table.readStable(slot, snapshot, key);
             if (status == ContestTable.EMPTY)
             {
                 return -1;
             }
-            if (status == ContestTable.VALID && snapshot.holds(subjectType, hash, subject))
+            if (status == ContestTable.VALID && snapshot.isKeyedTo(key))
             {
                 return slot;
             }
@@ -380,7 +401,7 @@ public final class Contest
         table.lockInsert(home);
         try
         {
-            if (find(home, handle.subjectType, handle.subjectHash, handle.subject, snapshot) >= 0)
+            if (find(home, handle.key, snapshot) >= 0)
             {
                 return -1;
             }
@@ -403,7 +424,7 @@ public final class Contest
                     continue; // another subject took that slot first: choose again
                 }
                 table.raiseProbeLimit(((slot - home) & mask) + 1); // lookups must reach the new lease
-                if (complete(slot, odd, handle, ttlNanos))
+                if (complete(slot, odd, handle, ttlNanos, true))
                 {
                     return ClaimHandle.CLAIMED;
                 }
@@ -427,9 +448,8 @@ public final class Contest
         for (int i = 0; i < table.slotCount(); i++)
         {
             final int slot = (home + i) & mask;
-            final int status = table.read(slot, snapshot);
-            if (status == ContestTable.EMPTY || status == ContestTable.CORRUPT
-                || (status == ContestTable.VALID && !snapshot.isLiveAt(now)))
+            final int status = table.readLiveness(slot, snapshot, now);
+            if (status == ContestTable.EMPTY || status == ContestTable.REUSABLE)
             {
                 return slot;
             }
@@ -463,13 +483,17 @@ public final class Contest
         return -1;
     }
 
-    /** Writes a new lease into a slot this claimant is updating, with a fresh fence token; records it in the handle. */
-    private boolean complete(final int slot, final long odd, final ClaimHandle handle, final long ttlNanos)
+    /**
+     * Writes a new lease into a slot this claimant is updating, with a fresh fence token; records it in the handle.
+     *
+     * @param labels false when the slot is the handle's own released one (its labels are already there).
+     */
+    private boolean complete(final int slot, final long odd, final ClaimHandle handle, final long ttlNanos, final boolean labels)
     {
         final long token = table.nextFenceToken(); // taken inside the update: a later holder always gets a larger one
         final long now = clock.monotonicNanos();
         final long expiresAt = deadline(now, ttlNanos);
-        table.writeLease(slot, handle.subjectHash, token, now, expiresAt, handle.subjectType, handle.subject, handle.owner);
+        table.writeLease(slot, handle.key, token, now, expiresAt, labels);
         if (!table.commit(slot, odd))
         {
             return false; // taken over while writing (we were paused past the pending bound): try again

@@ -11,7 +11,8 @@ package io.orbit.runtime.contest;
  * <caption>contest table header</caption>
  * <tr><th>Off</th><th>Size</th><th>Field</th></tr>
  * <tr><td>0</td><td>4</td><td>{@code magic} = {@code 0x4F435354} ("OCST"), the ready word, written last by the creator</td></tr>
- * <tr><td>4</td><td>2</td><td>{@code version} = 2 (orbit-rs era C wrote version 1 with 320-byte flock-guarded slots)</td></tr>
+ * <tr><td>4</td><td>2</td><td>{@code version} = 3 (orbit-rs era C wrote version 1 with 320-byte flock-guarded slots; Orbit for Java 0.1
+ *     wrote version 2, whose FREE slots were never keyed and whose checksum hashed every word and label byte)</td></tr>
  * <tr><td>6</td><td>2</td><td>{@code header_size} = 64</td></tr>
  * <tr><td>8</td><td>4</td><td>{@code slot_count}, a power of two</td></tr>
  * <tr><td>12</td><td>4</td><td>{@code slot_size} = 256</td></tr>
@@ -35,13 +36,17 @@ package io.orbit.runtime.contest;
  * <tr><td>40</td><td>8</td><td>{@code expires_at}: monotonic nanoseconds; the lease is live while {@code expires_at - now > 0}</td></tr>
  * <tr><td>48</td><td>8</td><td>{@code holder_pid}</td></tr>
  * <tr><td>56</td><td>2</td><td>{@code holder_node}</td></tr>
- * <tr><td>58</td><td>1</td><td>{@code state}: 1 HELD, 2 FREE (a tombstone); anything else in a written slot is corrupt</td></tr>
+ * <tr><td>58</td><td>1</td><td>{@code state}: 1 HELD, 2 FREE; anything else in a written slot is corrupt. A FREE
+ *     slot released by its holder stays keyed: every other field is kept (subject hash, type, labels), so the
+ *     subject's next claim finds it in place; a FREE tombstone written by a takeover is unkeyed (hash, lengths
+ *     and the other words zero)</td></tr>
  * <tr><td>59</td><td>1</td><td>{@code subject_type}</td></tr>
  * <tr><td>60</td><td>1</td><td>{@code subject_len} (at most {@value #MAX_SUBJECT_BYTES})</td></tr>
  * <tr><td>61</td><td>1</td><td>{@code owner_len} (at most {@value #MAX_OWNER_BYTES})</td></tr>
  * <tr><td>62</td><td>2</td><td>reserved, zero</td></tr>
- * <tr><td>64</td><td>8</td><td>{@code checksum} over the slot index, bytes 16-63 and the label bytes: a slot that a
- *     crashed or taken-over writer left half-written never passes as a lease</td></tr>
+ * <tr><td>64</td><td>8</td><td>{@code checksum} over the slot index, bytes 16-63 and the digests of the two labels
+ *     ({@code ContestTable.checksum}, {@code labelDigest}): a slot that a crashed or taken-over writer left
+ *     half-written never passes as a lease</td></tr>
  * <tr><td>72</td><td>120</td><td>subject label (UTF-8), {@code subject_len} bytes used</td></tr>
  * <tr><td>192</td><td>64</td><td>owner label (UTF-8), {@code owner_len} bytes used</td></tr>
  * </table>
@@ -52,7 +57,7 @@ final class ContestLayout
     static final int KIND = 222;
 
     static final int MAGIC = 0x4F435354;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADER_SIZE = 64;
     static final int SLOT_SIZE = 256;
 

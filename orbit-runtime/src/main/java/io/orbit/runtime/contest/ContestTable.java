@@ -44,6 +44,14 @@ final class ContestTable
     static final int VALID = 1;
     static final int CORRUPT = 2;
     static final int BUSY = 3;
+    /** {@link #read} with a key: a stable slot keyed to another subject (not examined further). */
+    static final int OTHER = 4;
+    /** {@link #readLiveness}: a held lease before its deadline. */
+    static final int LIVE = 5;
+    /** {@link #readLiveness}: a slot without a live lease (free, expired or damaged). */
+    static final int REUSABLE = 6;
+    /** {@link #open}: an even seq word, the fields may be read. */
+    private static final int STABLE = 7;
 
     private static final int READ_ATTEMPTS = 4;
     private static final int SPINS = 64;
@@ -53,7 +61,10 @@ final class ContestTable
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long CHECKSUM_SEED = 0x6A09E667F3BCC909L;
+    private static final long LABEL_SEED = 0xBB67AE8584CAA73BL;
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EMPTY_LABEL_DIGEST = labelDigest(new byte[0], 0);
 
     private final AtomicBuffer buffer;
     private final int slotCount;
@@ -125,6 +136,13 @@ final class ContestTable
         return hash;
     }
 
+    /**
+     * The slot checksum: a multiply-rotate chain over the slot index, bytes 16-63 and the two label
+     * digests ({@link #labelDigest}), finished by the murmur3 finaliser. Each step is a bijection of
+     * the running value for a fixed input word and of the input word for a fixed running value, so
+     * two slot images that differ in one word never share a checksum; the finaliser spreads every
+     * bit. A claimant passes its labels' digests computed once ({@link SubjectKey}).
+     */
     static long checksum(
         final int slot,
         final long subjectHash,
@@ -133,42 +151,44 @@ final class ContestTable
         final long expiresAt,
         final long holderPid,
         final long descriptor,
-        final byte[] subject,
-        final int subjectLength,
-        final byte[] owner,
-        final int ownerLength)
+        final long subjectDigest,
+        final long ownerDigest)
     {
-        long h = mix(0x6A09E667F3BCC909L, slot);
-        h = mix(h, subjectHash);
-        h = mix(h, fenceToken);
-        h = mix(h, claimedAt);
-        h = mix(h, expiresAt);
-        h = mix(h, holderPid);
-        h = mix(h, descriptor);
-        h = mixBytes(h, subject, subjectLength);
-        h = mixBytes(h, owner, ownerLength);
+        long h = step(CHECKSUM_SEED, slot);
+        h = step(h, subjectHash);
+        h = step(h, fenceToken);
+        h = step(h, claimedAt);
+        h = step(h, expiresAt);
+        h = step(h, holderPid);
+        h = step(h, descriptor);
+        h = step(h, subjectDigest);
+        h = step(h, ownerDigest);
         return fmix(h);
     }
 
-    private static long mixBytes(final long seed, final byte[] bytes, final int length)
+    /**
+     * @return the digest of a label's first {@code length} bytes (its length included), covered by
+     *         the slot checksum in place of the bytes themselves.
+     */
+    static long labelDigest(final byte[] bytes, final int length)
     {
-        long h = seed;
+        long h = step(LABEL_SEED, length);
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES)
         {
-            h = mix(h, (long)LONG_LE.get(bytes, i));
+            h = step(h, (long)LONG_LE.get(bytes, i));
         }
         long tail = 0;
         for (int shift = 0; i < length; i++, shift += 8)
         {
             tail |= (bytes[i] & 0xFFL) << shift;
         }
-        return mix(h, tail);
+        return fmix(step(h, tail));
     }
 
-    private static long mix(final long h, final long value)
+    private static long step(final long h, final long value)
     {
-        return Long.rotateLeft(h ^ fmix(value), 27) * 0x9E3779B97F4A7C15L;
+        return Long.rotateLeft(h ^ value, 29) * 0x9E3779B97F4A7C15L;
     }
 
     private static long fmix(final long value)
@@ -230,8 +250,8 @@ final class ContestTable
     // ------------------------------------------------------------------------------------ reading
 
     /**
-     * One seqlock read of a slot. Sets {@code into.word} to the seq word seen; fills the fields only
-     * for {@link #VALID}.
+     * One seqlock read of a slot, verifying everything. Sets {@code into.word} to the seq word seen;
+     * fills the fields only for {@link #VALID}.
      *
      * @return {@link #EMPTY} (never written), {@link #VALID}, {@link #CORRUPT} (stable but not a
      *         valid slot: bad state, lengths or checksum) or {@link #BUSY} (being updated, or changing
@@ -239,27 +259,45 @@ final class ContestTable
      */
     int read(final int slot, final SlotSnapshot into)
     {
+        return read(slot, into, null);
+    }
+
+    /**
+     * One seqlock read of a slot. With a key, a stable slot keyed to another subject is
+     * {@link #OTHER} at once (its labels and checksum are not examined: a lookup only needs to know it
+     * is not the key's), and the key's label digests stand in for hashing labels equal to its own.
+     *
+     * @param key the subject looked for, or null to verify any slot.
+     * @return {@link #EMPTY}, {@link #VALID}, {@link #OTHER} (only with a key), {@link #CORRUPT} or {@link #BUSY}.
+     */
+    int read(final int slot, final SlotSnapshot into, final SubjectKey key)
+    {
         final int base = slotOffset(slot);
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
         {
-            final long w1 = buffer.getLongAcquire(base + SEQ_OFFSET); // field reads below cannot move above this
-            into.word = w1;
-            if (w1 == 0)
+            final int opened = open(base, into);
+            if (opened != STABLE)
             {
-                return EMPTY;
+                return opened;
             }
-            if (isOdd(w1))
-            {
-                return BUSY;
-            }
+            final long w1 = into.word;
             final long hash = buffer.getLong(base + SUBJECT_HASH_OFFSET);
+            final long descriptor = buffer.getLong(base + DESCRIPTOR_OFFSET);
+            final int subjectLength = descriptorSubjectLength(descriptor);
+            if (key != null && (hash != key.subjectHash || descriptorSubjectType(descriptor) != key.subjectType
+                || subjectLength != key.subject.length))
+            {
+                if (changed(base, w1))
+                {
+                    continue; // torn: it may be the key's subject being written
+                }
+                return OTHER;
+            }
             final long token = buffer.getLong(base + FENCE_TOKEN_OFFSET);
             final long claimedAt = buffer.getLong(base + CLAIMED_AT_OFFSET);
             final long expiresAt = buffer.getLong(base + EXPIRES_AT_OFFSET);
             final long holderPid = buffer.getLong(base + HOLDER_PID_OFFSET);
-            final long descriptor = buffer.getLong(base + DESCRIPTOR_OFFSET);
             final long checksum = buffer.getLong(base + CHECKSUM_OFFSET);
-            final int subjectLength = descriptorSubjectLength(descriptor);
             final int ownerLength = descriptorOwnerLength(descriptor);
             final boolean lengthsFit = subjectLength <= MAX_SUBJECT_BYTES && ownerLength <= MAX_OWNER_BYTES;
             if (lengthsFit)
@@ -267,9 +305,7 @@ final class ContestTable
                 buffer.getBytes(base + SUBJECT_OFFSET, into.subject, 0, subjectLength);
                 buffer.getBytes(base + OWNER_OFFSET, into.owner, 0, ownerLength);
             }
-            VarHandle.loadLoadFence(); // field reads complete before the seq word is read again
-            final long w2 = buffer.getLongOpaque(base + SEQ_OFFSET);
-            if (w2 != w1)
+            if (changed(base, w1))
             {
                 continue;
             }
@@ -278,7 +314,7 @@ final class ContestTable
                 || (state != STATE_HELD && state != STATE_FREE)
                 || descriptorReserved(descriptor) != 0
                 || checksum != checksum(slot, hash, token, claimedAt, expiresAt, holderPid, descriptor,
-                    into.subject, subjectLength, into.owner, ownerLength))
+                    subjectDigest(key, into.subject, subjectLength), ownerDigest(key, into.owner, ownerLength)))
             {
                 return CORRUPT;
             }
@@ -294,7 +330,77 @@ final class ContestTable
             into.ownerLength = ownerLength;
             return VALID;
         }
-        into.word = buffer.getLongAcquire(base + SEQ_OFFSET); // the caller decides from the latest word: odd or still moving
+        return busy(base, into);
+    }
+
+    private static long subjectDigest(final SubjectKey key, final byte[] label, final int length)
+    {
+        return key != null && key.isSubject(label, length) ? key.subjectDigest : labelDigest(label, length);
+    }
+
+    private static long ownerDigest(final SubjectKey key, final byte[] label, final int length)
+    {
+        return key != null && key.isOwner(label, length) ? key.ownerDigest : labelDigest(label, length);
+    }
+
+    /**
+     * Whether a slot holds a live lease, reading only its state and deadline (nothing is verified:
+     * the caller reuses a slot only through {@link #begin} with the word read here, and a damaged
+     * slot that looks live is found by {@link #read} when the table looks full).
+     *
+     * @param now monotonic nanoseconds.
+     * @return {@link #EMPTY}, {@link #BUSY}, {@link #LIVE} or {@link #REUSABLE} (free, expired or damaged);
+     *         the seq word read is left in {@code into.word}.
+     */
+    int readLiveness(final int slot, final SlotSnapshot into, final long now)
+    {
+        final int base = slotOffset(slot);
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
+        {
+            final int opened = open(base, into);
+            if (opened != STABLE)
+            {
+                return opened;
+            }
+            final long w1 = into.word;
+            final long descriptor = buffer.getLong(base + DESCRIPTOR_OFFSET);
+            final long expiresAt = buffer.getLong(base + EXPIRES_AT_OFFSET);
+            if (!changed(base, w1))
+            {
+                return descriptorState(descriptor) == STATE_HELD && expiresAt - now > 0 ? LIVE : REUSABLE;
+            }
+        }
+        return busy(base, into);
+    }
+
+    /**
+     * Opens a seqlock read: the seq word (acquire: the field reads that follow cannot move above it)
+     * into {@code into.word}.
+     *
+     * @return {@link #EMPTY}, {@link #BUSY} (odd), or {@link #STABLE}: read the fields, then {@link #changed}.
+     */
+    private int open(final int base, final SlotSnapshot into)
+    {
+        final long word = buffer.getLongAcquire(base + SEQ_OFFSET);
+        into.word = word;
+        if (word == 0)
+        {
+            return EMPTY;
+        }
+        return isOdd(word) ? BUSY : STABLE;
+    }
+
+    /** Closes a seqlock read: whether the seq word moved since {@code opened} (the fields read are torn). */
+    private boolean changed(final int base, final long opened)
+    {
+        VarHandle.loadLoadFence(); // the field reads complete before the seq word is read again
+        return buffer.getLongOpaque(base + SEQ_OFFSET) != opened;
+    }
+
+    /** Gives up after every attempt saw the slot change: the caller decides from the latest word (odd, or still moving). */
+    private int busy(final int base, final SlotSnapshot into)
+    {
+        into.word = buffer.getLongAcquire(base + SEQ_OFFSET); // the latest update's word, for the caller's next look
         return BUSY;
     }
 
@@ -306,13 +412,23 @@ final class ContestTable
      */
     int readStable(final int slot, final SlotSnapshot into)
     {
+        return readStable(slot, into, null);
+    }
+
+    /**
+     * {@link #readStable(int, SlotSnapshot)} looking for one subject ({@link #read(int, SlotSnapshot, SubjectKey)}).
+     *
+     * @return {@link #EMPTY}, {@link #VALID}, {@link #OTHER} (only with a key) or {@link #CORRUPT}.
+     */
+    int readStable(final int slot, final SlotSnapshot into, final SubjectKey key)
+    {
         long oddWord = 0;
         long firstSeen = 0;
         long nextProbe = 0;
         int waits = 0;
         while (true)
         {
-            final int status = read(slot, into);
+            final int status = read(slot, into, key);
             if (status != BUSY)
             {
                 return status;
@@ -392,30 +508,53 @@ final class ContestTable
         return buffer.compareAndSetLong(slotOffset(slot) + SEQ_OFFSET, oddWord, seqWord(sequence(oddWord) + 1, node));
     }
 
+    /**
+     * Writes a lease of this process into a slot it is updating.
+     *
+     * @param labels false when the slot already holds the key's subject hash and both its labels
+     *               (this claimant's own keyed slot, or its own lease being renewed): only the words
+     *               that change are written.
+     */
     void writeLease(
         final int slot,
-        final long subjectHash,
+        final SubjectKey key,
         final long fenceToken,
         final long claimedAt,
         final long expiresAt,
-        final int subjectType,
-        final byte[] subject,
-        final byte[] owner)
+        final boolean labels)
     {
         final int base = slotOffset(slot);
-        final long descriptor = descriptor(node, STATE_HELD, subjectType, subject.length, owner.length);
-        buffer.putLong(base + SUBJECT_HASH_OFFSET, subjectHash);
+        final long descriptor = descriptor(node, STATE_HELD, key.subjectType, key.subject.length, key.owner.length);
+        if (labels)
+        {
+            buffer.putLong(base + SUBJECT_HASH_OFFSET, key.subjectHash);
+            buffer.putBytes(base + SUBJECT_OFFSET, key.subject);
+            buffer.putBytes(base + OWNER_OFFSET, key.owner);
+        }
         buffer.putLong(base + FENCE_TOKEN_OFFSET, fenceToken);
         buffer.putLong(base + CLAIMED_AT_OFFSET, claimedAt);
         buffer.putLong(base + EXPIRES_AT_OFFSET, expiresAt);
         buffer.putLong(base + HOLDER_PID_OFFSET, pid);
         buffer.putLong(base + DESCRIPTOR_OFFSET, descriptor);
-        buffer.putBytes(base + SUBJECT_OFFSET, subject);
-        buffer.putBytes(base + OWNER_OFFSET, owner);
-        buffer.putLong(base + CHECKSUM_OFFSET, checksum(slot, subjectHash, fenceToken, claimedAt, expiresAt, pid, descriptor,
-            subject, subject.length, owner, owner.length));
+        buffer.putLong(base + CHECKSUM_OFFSET, checksum(slot, key.subjectHash, fenceToken, claimedAt, expiresAt, pid, descriptor,
+            key.subjectDigest, key.ownerDigest));
     }
 
+    /**
+     * Marks this process's lease released in a slot it is updating: state FREE, every other field
+     * kept, so the slot stays keyed to its subject (the next claim of the subject takes it in place,
+     * without the insert lock) and only two words are written.
+     */
+    void writeReleased(final int slot, final SubjectKey key, final long fenceToken, final long claimedAt, final long expiresAt)
+    {
+        final int base = slotOffset(slot);
+        final long descriptor = descriptor(node, STATE_FREE, key.subjectType, key.subject.length, key.owner.length);
+        buffer.putLong(base + DESCRIPTOR_OFFSET, descriptor);
+        buffer.putLong(base + CHECKSUM_OFFSET, checksum(slot, key.subjectHash, fenceToken, claimedAt, expiresAt, pid, descriptor,
+            key.subjectDigest, key.ownerDigest));
+    }
+
+    /** Writes an unkeyed FREE tombstone (a taker trusts nothing of the slot it took over). */
     void writeFree(final int slot)
     {
         final int base = slotOffset(slot);
@@ -426,7 +565,7 @@ final class ContestTable
         buffer.putLong(base + EXPIRES_AT_OFFSET, 0);
         buffer.putLong(base + HOLDER_PID_OFFSET, 0);
         buffer.putLong(base + DESCRIPTOR_OFFSET, descriptor);
-        buffer.putLong(base + CHECKSUM_OFFSET, checksum(slot, 0, 0, 0, 0, 0, descriptor, null, 0, null, 0));
+        buffer.putLong(base + CHECKSUM_OFFSET, checksum(slot, 0, 0, 0, 0, 0, descriptor, EMPTY_LABEL_DIGEST, EMPTY_LABEL_DIGEST));
     }
 
     // ------------------------------------------------------------------------------------ insert lock

@@ -30,9 +30,7 @@ public final class Guard implements AutoCloseable
     private final Contest contest;
     private final ContestTable table;
     private final int slot;
-    private final long subjectHash;
-    private final byte[] subject;
-    private final byte[] owner;
+    private final SubjectKey key;
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile Holder holder;
     /** The slot's seq word as this guard's last commit left it (claim or renew); 0 when unknown. */
@@ -42,18 +40,14 @@ public final class Guard implements AutoCloseable
         final Contest contest,
         final ContestTable table,
         final int slot,
-        final long subjectHash,
-        final byte[] subject,
-        final byte[] owner,
+        final SubjectKey key,
         final Holder holder,
         final long committedWord)
     {
         this.contest = contest;
         this.table = table;
         this.slot = slot;
-        this.subjectHash = subjectHash;
-        this.subject = subject;
-        this.owner = owner;
+        this.key = key;
         this.holder = holder;
         this.committedWord = committedWord;
     }
@@ -101,7 +95,7 @@ public final class Guard implements AutoCloseable
         final Holder current = holder;
         while (true)
         {
-            final int status = table.readStable(slot, snapshot);
+            final int status = table.readStable(slot, snapshot, key);
             if (status != ContestTable.VALID || !isMine(snapshot))
             {
                 throw lost(describe(status, snapshot));
@@ -112,8 +106,7 @@ public final class Guard implements AutoCloseable
             {
                 continue; // the slot changed since the read: look again
             }
-            table.writeLease(slot, subjectHash, current.fenceToken(), current.claimedAtNanos(), expiresAt,
-                current.subjectType(), subject, owner);
+            table.writeLease(slot, key, current.fenceToken(), current.claimedAtNanos(), expiresAt, false); // the slot holds our labels
             if (!table.commit(slot, odd))
             {
                 throw lost("its slot was taken over while renewing (this process was paused past the pending bound)");
@@ -139,7 +132,8 @@ public final class Guard implements AutoCloseable
             return false;
         }
         final Holder mine = holder;
-        return contest.release(slot, committedWord, mine.subjectType(), subjectHash, subject, mine.fenceToken(), new SlotSnapshot());
+        return contest.release(slot, committedWord, key, mine.fenceToken(), mine.claimedAtNanos(), mine.expiresAtNanos(), new SlotSnapshot())
+            != Contest.NOT_RELEASED;
     }
 
     /**
@@ -153,7 +147,7 @@ public final class Guard implements AutoCloseable
 
     private boolean isMine(final SlotSnapshot snapshot)
     {
-        return snapshot.isHeld() && snapshot.fenceToken == holder.fenceToken() && snapshot.holds(holder.subjectType(), subjectHash, subject);
+        return snapshot.fenceToken == holder.fenceToken() && snapshot.holds(key);
     }
 
     private static String describe(final int status, final SlotSnapshot snapshot)

@@ -1,7 +1,6 @@
 package io.orbit.runtime.contest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One consistent read of a table slot (filled by {@link ContestTable#read}): the seq word it was
@@ -38,13 +37,16 @@ final class SlotSnapshot
         return isHeld() && expiresAt - now > 0;
     }
 
-    boolean holds(final int type, final long hash, final byte[] label)
+    /** @return true for a lease (live or not) of the key's subject. */
+    boolean holds(final SubjectKey key)
     {
-        return isHeld()
-            && subjectHash == hash
-            && subjectType == type
-            && subjectLength == label.length
-            && Arrays.equals(subject, 0, subjectLength, label, 0, label.length);
+        return isHeld() && isKeyedTo(key);
+    }
+
+    /** @return true when the slot is the key's subject's: a lease (live or not) or one its holder released. */
+    boolean isKeyedTo(final SubjectKey key)
+    {
+        return subjectHash == key.subjectHash && subjectType == key.subjectType && key.isSubject(subject, subjectLength);
     }
 
     Holder toHolder()

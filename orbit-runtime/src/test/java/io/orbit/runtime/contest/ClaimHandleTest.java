@@ -1,11 +1,13 @@
 package io.orbit.runtime.contest;
 
+import io.orbit.runtime.exceptions.ContestTableFullException;
 import io.orbit.runtime.exceptions.InvalidArgumentException;
 import io.orbit.runtime.ring.FleetBacking;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.orbit.runtime.contest.ContestFixture.JOBS;
 import static io.orbit.runtime.contest.ContestFixture.LONG;
@@ -78,6 +80,53 @@ class ClaimHandleTest
             assertTrue(one.tryClaim(JOBS, "other", "h", LONG).isClaimed());
             assertFalse(guard.release(), "the guard's fast release path checks the slot too");
             assertEquals("h", zero.holder(JOBS, "other").orElseThrow().owner());
+        }
+    }
+
+    /**
+     * A release keeps the slot keyed to its subject (FREE, labels kept): the holder's next claim takes
+     * the same slot back from the word its release left, another node's claim finds it in place, and
+     * once the slot changed hands the old handle's shortcut fails and it decides from the table.
+     */
+    @ParameterizedTest
+    @EnumSource(FleetBacking.class)
+    void aReleasedSlotStaysKeyedAndIsClaimedAgainInPlace(final FleetBacking backing)
+    {
+        try (ContestFixture fixture = new ContestFixture(backing))
+        {
+            final Contest zero = fixture.contest(0, 1);
+            final Contest one = fixture.contest(1, 1);
+            final ClaimHandle mine = zero.claimHandle(JOBS, "nightly", "worker-0");
+            final ClaimHandle theirs = one.claimHandle(JOBS, "nightly", "worker-1");
+            assertEquals(ClaimHandle.CLAIMED, zero.tryClaimInto(mine, LONG));
+            final long first = mine.fenceToken();
+            assertTrue(mine.release());
+
+            final ContestInspection released = ContestInspection.read(zero.table().buffer());
+            assertEquals(List.of(), released.holders(), "a released lease is no holder");
+            assertEquals(1, released.free(), "the released slot reads as a valid FREE slot");
+            final SlotSnapshot slot = new SlotSnapshot();
+            assertEquals(ContestTable.VALID, zero.table().read(0, slot));
+            assertTrue(slot.isKeyedTo(mine.key), "the FREE slot keeps its subject");
+            assertFalse(slot.isHeld());
+
+            assertEquals(ClaimHandle.CLAIMED, zero.tryClaimInto(mine, LONG), "claimed again in place");
+            assertTrue(mine.fenceToken() > first);
+            assertEquals("worker-0", one.holder(JOBS, "nightly").orElseThrow().owner());
+            assertTrue(mine.release());
+
+            assertEquals(ClaimHandle.CLAIMED, one.tryClaimInto(theirs, LONG), "another node finds the keyed slot");
+            assertEquals("worker-1", zero.holder(JOBS, "nightly").orElseThrow().owner(), "the owner label is rewritten");
+            assertEquals(ClaimHandle.YIELDED, zero.tryClaimInto(mine, LONG), "the slot moved on: the shortcut must not take it");
+            assertEquals(theirs.fenceToken(), mine.holderFenceToken());
+            assertEquals(1, mine.holderNode());
+
+            assertTrue(theirs.release());
+            final ClaimHandle other = one.claimHandle(JOBS, "other subject", "worker-1");
+            assertEquals(ClaimHandle.CLAIMED, one.tryClaimInto(other, LONG), "a keyed FREE slot is reused by another subject");
+            assertThrows(ContestTableFullException.class, () -> one.tryClaimInto(theirs, LONG),
+                "the slot now holds another subject's live lease: the old key must not take it");
+            assertEquals(other.fenceToken(), zero.holder(JOBS, "other subject").orElseThrow().fenceToken());
         }
     }
 }

@@ -12,6 +12,7 @@ import io.orbit.runtime.testing.ShmDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Bad input never writes: oversize labels, bad arguments, and tables whose layout does not match
- * (another slot count, an orbit-rs version-1 table, a foreign file) are refused with a specific
+ * (another slot count, an orbit-rs version-1 table, a 0.1 version-2 table, a foreign file) are refused with a specific
  * exception naming the fleet, KIND, field and limit, and the segment is left byte for byte as it was.
  */
 class ContestValidationTest
@@ -139,22 +140,28 @@ class ContestValidationTest
         }
     }
 
-    /** A table left by orbit-rs era C (OCST version 1, 320-byte slots) is refused on its version. */
-    @Test
-    void orbitRsVersion1TableIsRefusedOnItsVersionAndLeftIntact() throws Exception
+    /**
+     * Tables of other versions are refused on their version and left intact: orbit-rs era C (OCST
+     * version 1, 320-byte slots), and Orbit for Java 0.1 (version 2: FREE slots never keyed, another
+     * checksum; a 0.1 process sharing the table would not find released subjects and could insert a
+     * second lease of one).
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 320", "2, 256"})
+    void tableOfAnotherVersionIsRefusedOnItsVersionAndLeftIntact(final short version, final int slotSize) throws Exception
     {
         try (ShmDirectory dir = ShmDirectory.create())
         {
             final String name = ShmDirectory.uniqueFleetName();
-            final ByteBuffer header = ByteBuffer.allocate(64 + 1024 * 320).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0, 0x4F435354).putShort(4, (short)1).putShort(6, (short)64).putInt(8, 1024).putInt(12, 320);
+            final ByteBuffer header = ByteBuffer.allocate(64 + 1024 * slotSize).order(ByteOrder.LITTLE_ENDIAN);
+            header.putInt(0, 0x4F435354).putShort(4, version).putShort(6, (short)64).putInt(8, 1024).putInt(12, slotSize);
             final Path file = dir.resolve(SegmentNames.segment(name, 222));
             Files.write(file, header.array());
             Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);
             try (Fleet fleet = Fleet.joinShmAs(name, 2, 0, dir.path()))
             {
                 final SegmentLayoutException ex = assertThrows(SegmentLayoutException.class, () -> Contest.open(fleet));
-                assertMessage(ex, name, "KIND 222", file.toString(), "version expected 2 but found 1");
+                assertMessage(ex, name, "KIND 222", file.toString(), "version expected 3 but found " + version);
             }
             assertArrayEquals(header.array(), Files.readAllBytes(file));
         }
@@ -187,7 +194,7 @@ class ContestValidationTest
         {
             final String name = ShmDirectory.uniqueFleetName();
             final ByteBuffer header = ByteBuffer.allocate(64 + 100).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0, 0x4F435354).putShort(4, (short)2).putShort(6, (short)64).putInt(8, 1024).putInt(12, 256);
+            header.putInt(0, 0x4F435354).putShort(4, (short)ContestLayout.VERSION).putShort(6, (short)64).putInt(8, 1024).putInt(12, 256);
             final Path file = dir.resolve(SegmentNames.segment(name, 222));
             Files.write(file, header.array());
             Files.setPosixFilePermissions(file, MappedFileStore.OWNER_ONLY);

@@ -1,6 +1,5 @@
 package io.orbit.runtime.ring;
 
-import io.orbit.runtime.NetId64;
 import io.orbit.runtime.fleet.Fleet;
 import io.orbit.stress.FleetNames;
 import io.orbit.stress.Payloads;
@@ -30,9 +29,7 @@ public class PerNodeCursorStress
     private final Fleet fleet = Fleet.joinAs(FleetNames.next("pc"), 1, 0);
     private final Ring ring = fleet.ring(RingSpec.perNode(1, 1, Payloads.BYTES));
     private final RingCursor cursor = ring.cursorFromStart();
-    private final StringBuilder seen = new StringBuilder();
-    private boolean torn;
-    private long last;
+    private final DeliveredFrames frames = new DeliveredFrames();
 
     @Actor
     public void writer()
@@ -45,22 +42,10 @@ public class PerNodeCursorStress
     @Actor
     public void reader(final LL_Result r)
     {
-        final PollStats stats = cursor.poll(this::onFrame);
+        final PollStats stats = cursor.poll(frames);
         final boolean accounted = stats.delivered() + stats.overwritten() + stats.abandoned() + stats.corrupt() == stats.movedPast();
-        r.r1 = seen.length() == 0 ? "-" : seen.toString();
-        r.r2 = torn ? "TORN" : accounted ? "OK" : "UNACCOUNTED " + stats;
-    }
-
-    private void onFrame(final FrameView frame)
-    {
-        final long sequence = frame.version();
-        if (!Payloads.whole(frame.payload(), frame.payloadLength(), sequence) || sequence <= last
-            || frame.id() != NetId64.make(1, 0, sequence - 1))
-        {
-            torn = true;
-        }
-        last = sequence;
-        seen.append(seen.length() == 0 ? "" : " ").append(sequence);
+        r.r1 = frames.seen();
+        r.r2 = frames.torn() ? "TORN" : accounted ? "OK" : "UNACCOUNTED " + stats;
     }
 
     @Arbiter
