@@ -85,14 +85,13 @@ public final class Contest
     private final ContestTable table;
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong yields = new AtomicLong();
-    private final Segment segment;
     private final int mask;
 
     private Contest(final Fleet fleet, final OrbitClock clock, final int slotCount, final Duration pendingBound)
     {
         this.fleet = fleet;
         this.clock = clock;
-        this.segment = fleet.table(ContestLayout.KIND, new ContestSegmentFormat(fleet.name(), slotCount));
+        final Segment segment = fleet.table(ContestLayout.KIND, new ContestSegmentFormat(fleet.name(), slotCount));
         this.table = new ContestTable(segment.buffer(), slotCount, fleet, pendingBound.toNanos());
         this.mask = slotCount - 1;
     }
@@ -350,16 +349,6 @@ public final class Contest
     public OrbitClock clock()
     {
         return clock;
-    }
-
-    ContestTable table()
-    {
-        return table;
-    }
-
-    Segment segment()
-    {
-        return segment;
     }
 
     /**

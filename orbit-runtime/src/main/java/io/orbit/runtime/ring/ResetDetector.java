@@ -26,7 +26,6 @@ final class ResetDetector
     private final long[] deliveredCounter;
     private final long[] deliveredId;
     private final long[] deliveredVersion;
-    private final FrameView probe;
     private final SlotReader reader;
     private final long capacity;
 
@@ -40,7 +39,6 @@ final class ResetDetector
         this.deliveredCounter = new long[lanes];
         this.deliveredId = new long[lanes];
         this.deliveredVersion = new long[lanes];
-        this.probe = new FrameView(0);
         resynchronise();
     }
 
@@ -72,12 +70,7 @@ final class ResetDetector
         {
             return false; // lapped: its slot holds a newer counter by now
         }
-        final int outcome = reader.read(lane, last, probe, false);
-        if (outcome == SlotReader.NOT_YET || outcome == SlotReader.IN_FLIGHT)
-        {
-            return true; // a counter the cursor moved past is no longer (or not yet again) committed
-        }
-        return outcome == SlotReader.READY && (probe.id() != deliveredId[lane] || probe.version() != deliveredVersion[lane]);
+        return reader.replaced(lane, last, deliveredId[lane], deliveredVersion[lane]);
     }
 
     /**

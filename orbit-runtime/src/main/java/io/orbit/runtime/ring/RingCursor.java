@@ -28,6 +28,10 @@ public final class RingCursor
     private final FrameView view;
     private final PollStats lastPoll = new PollStats();
     private final PollStats totals = new PollStats();
+    /** This poll's losses so far, summed by {@link #movePast} off the delivering path. */
+    private long overwritten;
+    private long abandoned;
+    private long corrupt;
     private final long[] heads;
     private final ResetDetector resets;
     private final RingWaiter.Readiness readiness = this::mayPoll;
@@ -121,37 +125,26 @@ public final class RingCursor
      */
     public PollStats poll(final FrameHandler handler)
     {
-        final PollStats stats = lastPoll;
         if (resetSeen())
         {
-            generation = ring.resetGeneration();
-            Arrays.fill(next, 0);
-            Arrays.fill(pendingCounter, -1);
-            resets.resynchronise();
-            stats.clear();
-            stats.reset = true;
-            stats.resets = 1;
-            totals.add(stats);
-            return stats;
+            return restartAfterReset();
         }
-        final boolean shared = ring.spec().topology() == Topology.SHARED;
         final long capacity = ring.capacity();
         long delivered = 0;
-        long overwritten = 0;
-        long abandoned = 0;
-        long corrupt = 0;
         long movedPast = 0;
+        overwritten = 0;
+        abandoned = 0;
+        corrupt = 0;
         for (int lane = 0; lane < next.length; lane++)
         {
             final long head = heads[lane];
             long counter = next[lane];
             boolean deliveredLast = false;
             final long start = counter;
-            final long oldest = head - capacity;
-            if (counter < oldest)
+            if (counter < head - capacity)
             {
-                overwritten += oldest - counter;
-                counter = oldest;
+                overwritten += head - capacity - counter;
+                counter = head - capacity;
             }
             while (counter < head)
             {
@@ -162,20 +155,7 @@ public final class RingCursor
                     delivered++;
                     handler.onFrame(view);
                 }
-                else if (outcome == SlotReader.OVERWRITTEN)
-                {
-                    overwritten++;
-                }
-                else if (outcome == SlotReader.CORRUPT || !shared)
-                {
-                    // PER_NODE heads cover committed frames only: anything else below the head is damage.
-                    corrupt++;
-                }
-                else if (abandoned(lane, counter, outcome))
-                {
-                    abandoned++;
-                }
-                else
+                else if (!movePast(lane, counter, outcome))
                 {
                     break;
                 }
@@ -189,8 +169,51 @@ public final class RingCursor
             }
             resets.observed(lane, head);
         }
-        stats.record(totals, delivered, overwritten, abandoned, corrupt, movedPast);
+        lastPoll.record(totals, delivered, overwritten, abandoned, corrupt, movedPast);
+        return lastPoll;
+    }
+
+    /** The ring was reset: every lane restarts at counter 0, and the poll reports the reset alone. */
+    private PollStats restartAfterReset()
+    {
+        final PollStats stats = lastPoll;
+        generation = ring.resetGeneration();
+        Arrays.fill(next, 0);
+        Arrays.fill(pendingCounter, -1);
+        resets.resynchronise();
+        stats.clear();
+        stats.reset = true;
+        stats.resets = 1;
+        totals.add(stats);
         return stats;
+    }
+
+    /**
+     * Accounts for a counter below the head that was not delivered; kept out of {@link #poll} so the
+     * delivering path stays small.
+     *
+     * @return true when the cursor moves past it (counted as lost), false when the lane stops here.
+     */
+    private boolean movePast(final int lane, final long counter, final int outcome)
+    {
+        if (outcome == SlotReader.OVERWRITTEN)
+        {
+            overwritten++;
+        }
+        else if (outcome == SlotReader.CORRUPT || ring.spec().topology() != Topology.SHARED)
+        {
+            // PER_NODE heads cover committed frames only: anything else below the head is damage.
+            corrupt++;
+        }
+        else if (isAbandoned(lane, counter, outcome))
+        {
+            abandoned++;
+        }
+        else
+        {
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -276,7 +299,7 @@ public final class RingCursor
      * A SHARED counter that is claimed but not committed is abandoned once its writer is known dead
      * (its id names a node whose lease is free), or once it has been pending past the bound.
      */
-    private boolean abandoned(final int lane, final long counter, final int outcome)
+    private boolean isAbandoned(final int lane, final long counter, final int outcome)
     {
         final long now = System.nanoTime();
         if (pendingCounter[lane] != counter)

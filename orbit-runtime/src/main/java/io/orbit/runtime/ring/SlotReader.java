@@ -25,6 +25,8 @@ final class SlotReader
     /** The slot carries the counter's committed stamp but not its id, KIND or a fitting length. */
     static final int CORRUPT = 4;
 
+    /** Internal: the stamp changed during one attempt. */
+    private static final int TORN = -1;
     private static final int READ_ATTEMPTS = 4;
     private static final int HEAD_ATTEMPTS = 4;
 
@@ -63,39 +65,85 @@ final class SlotReader
      */
     int read(final int lane, final long counter, final FrameView into, final boolean copyPayload)
     {
+        final int outcome = attempt(slots.slotOffset(lane, counter), lane, counter, into, copyPayload);
+        return outcome != TORN ? outcome : retry(lane, counter, into, copyPayload);
+    }
+
+    /** A read the writer tore: tried again a few times, then classified by the stamp. Kept apart so {@link #read} stays small. */
+    private int retry(final int lane, final long counter, final FrameView into, final boolean copyPayload)
+    {
         final int slot = slots.slotOffset(lane, counter);
-        final long committed = 2 * counter + 2;
-        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
+        for (int attempt = 1; attempt < READ_ATTEMPTS; attempt++)
         {
-            final long s1 = buffer.getLongAcquire(slot + STAMP_OFFSET); // field reads below cannot move above this
-            if (s1 != committed)
+            final int outcome = attempt(slot, lane, counter, into, copyPayload);
+            if (outcome != TORN)
             {
-                return classify(s1, committed);
+                return outcome;
             }
-            final long id = buffer.getLong(slot + ID_OFFSET);
-            final long version = buffer.getLong(slot + FRAME_VERSION_OFFSET);
-            final int length = buffer.getInt(slot + PAYLOAD_LENGTH_OFFSET);
-            final int frameKind = buffer.getByte(slot + FRAME_KIND_OFFSET) & 0xFF;
-            final boolean lengthFits = length >= 0 && length <= payloadCapacity;
-            if (copyPayload && lengthFits)
-            {
-                into.payloadBuffer().putBytes(0, buffer, slot + PAYLOAD_OFFSET, length);
-            }
-            VarHandle.loadLoadFence(); // field and payload reads complete before the stamp is read again
-            final long s2 = buffer.getLongOpaque(slot + STAMP_OFFSET);
-            if (s2 != s1)
-            {
-                continue;
-            }
-            if (!lengthFits || NetId64.kind(id) != kind || !NetId64.counterMatches(id, counter))
-            {
-                return CORRUPT;
-            }
-            into.set(id, version, frameKind, copyPayload ? length : 0, lane, counter);
-            return READY;
         }
+        final long committed = 2 * counter + 2;
         final long stamp = buffer.getLongAcquire(slot + STAMP_OFFSET);
         return stamp == committed ? NOT_YET : classify(stamp, committed);
+    }
+
+    /** One seqlock read; {@link #TORN} when the stamp changed under it. */
+    private int attempt(final int slot, final int lane, final long counter, final FrameView into, final boolean copyPayload)
+    {
+        final long committed = 2 * counter + 2;
+        final long s1 = buffer.getLongAcquire(slot + STAMP_OFFSET); // field reads below cannot move above this
+        if (s1 != committed)
+        {
+            return classify(s1, committed);
+        }
+        final long id = buffer.getLong(slot + ID_OFFSET);
+        final long version = buffer.getLong(slot + FRAME_VERSION_OFFSET);
+        final int length = buffer.getInt(slot + PAYLOAD_LENGTH_OFFSET);
+        final int frameKind = buffer.getByte(slot + FRAME_KIND_OFFSET) & 0xFF;
+        final boolean lengthFits = length >= 0 && length <= payloadCapacity;
+        if (copyPayload && lengthFits)
+        {
+            into.payloadBuffer().putBytes(0, buffer, slot + PAYLOAD_OFFSET, length);
+        }
+        VarHandle.loadLoadFence(); // field and payload reads complete before the stamp is read again
+        if (buffer.getLongOpaque(slot + STAMP_OFFSET) != s1)
+        {
+            return TORN;
+        }
+        if (!lengthFits || NetId64.kind(id) != kind || !NetId64.counterMatches(id, counter))
+        {
+            return CORRUPT;
+        }
+        into.set(id, version, frameKind, copyPayload ? length : 0, lane, counter);
+        return READY;
+    }
+
+    /**
+     * Whether a counter the caller delivered earlier no longer holds that frame: its slot's stamp fell
+     * below the counter's committed stamp (stamps only grow, except when a reset zeroes them), or the
+     * counter was committed again with another (well-formed) id or version. A slot lapped since (a
+     * higher stamp) or damaged shows nothing. No retry: a stamp that moved during the read is judged by
+     * where it moved.
+     *
+     * @return true when the slot shows a reset.
+     */
+    boolean replaced(final int lane, final long counter, final long id, final long version)
+    {
+        final int slot = slots.slotOffset(lane, counter);
+        final long committed = 2 * counter + 2;
+        final long s1 = buffer.getLongAcquire(slot + STAMP_OFFSET); // id and version reads below cannot move above this
+        if (s1 != committed)
+        {
+            return s1 < committed;
+        }
+        final long slotId = buffer.getLong(slot + ID_OFFSET);
+        final long slotVersion = buffer.getLong(slot + FRAME_VERSION_OFFSET);
+        VarHandle.loadLoadFence(); // id and version reads complete before the stamp is read again
+        final long s2 = buffer.getLongOpaque(slot + STAMP_OFFSET);
+        if (s2 != s1)
+        {
+            return s2 < committed;
+        }
+        return (slotId != id || slotVersion != version) && NetId64.kind(slotId) == kind && NetId64.counterMatches(slotId, counter);
     }
 
     private static int classify(final long stamp, final long committed)

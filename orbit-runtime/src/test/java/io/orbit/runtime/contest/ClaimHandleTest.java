@@ -102,11 +102,11 @@ class ClaimHandleTest
             final long first = mine.fenceToken();
             assertTrue(mine.release());
 
-            final ContestInspection released = ContestInspection.read(zero.table().buffer());
+            final ContestInspection released = ContestInspection.read(ContestTestHooks.table(zero).buffer());
             assertEquals(List.of(), released.holders(), "a released lease is no holder");
             assertEquals(1, released.free(), "the released slot reads as a valid FREE slot");
             final SlotSnapshot slot = new SlotSnapshot();
-            assertEquals(ContestTable.VALID, zero.table().read(0, slot));
+            assertEquals(ContestTable.VALID, ContestTestHooks.table(zero).read(0, slot));
             assertTrue(slot.isKeyedTo(mine.key), "the FREE slot keeps its subject");
             assertFalse(slot.isHeld());
 

@@ -186,7 +186,7 @@ public final class ContestChild
     private static void stuck(final Contest contest, final String subject, final String owner)
     {
         final Guard guard = ((ContestResult.Claimed)contest.tryClaim(SUBJECT_TYPE, subject, owner, Duration.ofSeconds(60))).guard();
-        final ContestTable table = contest.table();
+        final ContestTable table = ContestTestHooks.table(contest);
         final int slot = slotOf(table, guard.fenceToken());
         final SlotSnapshot snapshot = new SlotSnapshot();
         table.read(slot, snapshot);
@@ -221,7 +221,7 @@ public final class ContestChild
     private static void lock(final Contest contest, final String subject)
     {
         final long hash = ContestTable.subjectHash(SUBJECT_TYPE, subject.getBytes(StandardCharsets.UTF_8));
-        contest.table().lockInsert((int)hash & (contest.capacity() - 1));
+        ContestTestHooks.table(contest).lockInsert((int)hash & (contest.capacity() - 1));
         say("LOCKED");
         blockUntilKilled();
     }

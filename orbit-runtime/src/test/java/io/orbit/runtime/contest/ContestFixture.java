@@ -71,8 +71,8 @@ final class ContestFixture implements AutoCloseable
     /** A copy of the whole table segment, to prove that a refused call wrote nothing. */
     static byte[] tableBytes(final Contest contest)
     {
-        final byte[] bytes = new byte[contest.segment().buffer().capacity()];
-        contest.segment().buffer().getBytes(0, bytes);
+        final byte[] bytes = new byte[ContestTestHooks.table(contest).buffer().capacity()];
+        ContestTestHooks.table(contest).buffer().getBytes(0, bytes);
         return bytes;
     }
 

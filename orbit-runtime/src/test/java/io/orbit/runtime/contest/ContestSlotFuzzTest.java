@@ -39,7 +39,7 @@ class ContestSlotFuzzTest
         try (ContestFixture f = new ContestFixture(FleetBacking.LOCAL))
         {
             final Contest contest = f.contest(0, SLOTS);
-            final ContestTable table = contest.table();
+            final ContestTable table = ContestTestHooks.table(contest);
             final AtomicBuffer buffer = table.buffer();
             final Random random = new Random(0xC0FFEE);
             final SlotSnapshot snapshot = new SlotSnapshot();
@@ -82,7 +82,7 @@ class ContestSlotFuzzTest
         {
             // Nodes 1..3 of the fleet are dead; a pending bound of 1 ms keeps odd words naming node 0 (alive) cheap.
             final Contest contest = Contest.builder(f.join(0)).clock(f.clock).slotCount(SLOTS).pendingBound(Duration.ofMillis(1)).open();
-            final ContestTable table = contest.table();
+            final ContestTable table = ContestTestHooks.table(contest);
             final AtomicBuffer buffer = table.buffer();
             final Random random = new Random(20240601L + backing.ordinal());
             final Set<Holder> written = new HashSet<>();

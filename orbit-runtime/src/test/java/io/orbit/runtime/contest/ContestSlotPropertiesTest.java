@@ -46,7 +46,7 @@ class ContestSlotPropertiesTest
         @ForAll @Size(value = SLOT_SIZE) final byte[] bytes,
         @ForAll @IntRange(min = 0, max = SLOTS - 1) final int slot)
     {
-        final ContestTable table = contest.table();
+        final ContestTable table = ContestTestHooks.table(contest);
         final AtomicBuffer buffer = table.buffer();
         buffer.putBytes(slotOffset(slot), bytes);
         final int status = table.read(slot, new SlotSnapshot());
